@@ -1,0 +1,21 @@
+// The union of everything a MATLAB variable can hold, and the class name MATLAB reports for it.
+
+import type { CellArray, FunctionHandle, StringArray, StructArray } from './containers.ts';
+import type { Tensor } from './tensor.ts';
+
+export type Value = Tensor | StringArray | CellArray | StructArray | FunctionHandle;
+
+export function classOf(v: Value): string {
+  switch (v.type) {
+    case 'tensor':
+      return v.cls;
+    case 'string':
+      return 'string';
+    case 'cell':
+      return 'cell';
+    case 'struct':
+      return 'struct';
+    case 'function_handle':
+      return 'function_handle';
+  }
+}
