@@ -53,7 +53,15 @@ export class FunctionHandle {
   readonly shape: Shape = [1, 1];
   constructor(
     readonly name: string | null,
-    readonly anonymous: { params: string[]; body: Expr; captures: ReadonlyMap<string, Value>; text: string } | null,
+    readonly anonymous: {
+      params: string[];
+      body: Expr;
+      captures: ReadonlyMap<string, Value>;
+      /** `@(x)x.^2+k`, for display. */
+      text: string;
+      /** The cell the function was written in: the body's spans point into it. */
+      source: string;
+    } | null,
   ) {}
   get numel(): number {
     return 1;

@@ -1,0 +1,13 @@
+// Loads every builtin family into the registry and re-exports the lookup API.
+import './operators.ts';
+import './concat.ts';
+import './construction.ts';
+import './shape.ts';
+import './classes.ts';
+import './elementwise.ts';
+import './reductions.ts';
+import './io.ts';
+import './session.ts';
+
+export { lookupBuiltin, builtinNames, allBuiltins } from './registry.ts';
+export type { BuiltinSpec, CallContext, Family } from './types.ts';

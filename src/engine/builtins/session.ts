@@ -1,0 +1,136 @@
+// Session builtins: the workspace (clear, who, exist), format, clc, tic/toc, rng, feval, deal.
+
+import { raise } from '../errors.ts';
+import { charRow, scalar, StructArray, Tensor, type Value } from '../runtime/values/index.ts';
+import { isText, textArg } from './args.ts';
+import { scalarArg } from './numeric.ts';
+import { registerFamily } from './registry.ts';
+
+let ticStart: number | null = null;
+
+registerFamily({
+  format: {
+    family: 'session',
+    signatures: ['format short', 'format long', 'format'],
+    doc: 'Sets how numbers display: short (4 digits after the point) or long (15). Example: format long; pi.',
+    impl: (args, ctx) => {
+      const mode = args.length === 0 ? 'short' : textArg(args[0], 'format').toLowerCase();
+      if (mode === 'short' || mode === 'long') ctx.format = mode;
+      else if (mode !== 'compact' && mode !== 'loose') raise('MATLAB:format:UnknownFormat', `Unknown format '${mode}'.`);
+    },
+  },
+  clc: {
+    family: 'session',
+    signatures: ['clc'],
+    doc: 'Clears the command window; in a notebook the cell output is already fresh, so it does nothing.',
+    impl: () => undefined,
+  },
+  clear: {
+    family: 'session',
+    signatures: ['clear', 'clear name1 name2', 'clear all', 'clear variables'],
+    doc: 'Removes variables from the workspace. Example: clear x y.',
+    impl: (args, ctx) => {
+      const names = args.map((a, i) => textArg(a, 'clear', i + 1));
+      if (names.length === 0 || names.some((n) => n === 'all' || n === 'variables' || n === '-all')) ctx.workspace.clear(null);
+      else {
+        const patterns = names.map((n) => new RegExp('^' + n.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$'));
+        ctx.workspace.clear(ctx.workspace.names().filter((v) => patterns.some((p) => p.test(v))));
+      }
+    },
+  },
+  who: {
+    family: 'session',
+    signatures: ['who'],
+    doc: 'Lists the workspace variables. Example: x = 1; who.',
+    impl: (_args, ctx) => {
+      const names = ctx.workspace.names().sort();
+      if (names.length > 0) ctx.print(`Your variables are:\n\n${names.join('  ')}\n\n`);
+    },
+  },
+  exist: {
+    family: 'session',
+    signatures: ['tf = exist(name)'],
+    doc: "1 for a variable, 5 for a builtin function, 2 for a function defined in a cell, 0 otherwise. Example: exist('pi') is 5.",
+    impl: (args, ctx) => {
+      const name = textArg(args[0], 'exist');
+      if (ctx.workspace.get(name) !== undefined) return scalar(1);
+      const f = ctx.workspace.functionExists(name);
+      return scalar(f === 'builtin' ? 5 : f === 'user' ? 2 : 0);
+    },
+  },
+  isvarname: {
+    family: 'session',
+    signatures: ['tf = isvarname(s)'],
+    doc: "True when s is a valid variable name. Example: isvarname('x1') is true, isvarname('1x') is false.",
+    impl: (args) => new Tensor('logical', [1, 1], Float64Array.of(isText(args[0]) && /^[A-Za-z]\w{0,62}$/.test(textArg(args[0], 'isvarname')) ? 1 : 0)),
+  },
+  feval: {
+    family: 'session',
+    signatures: ['[y1, ..., yN] = feval(fun, x1, ..., xM)'],
+    doc: "Calls a function given by handle or name. Example: feval(@plus, 1, 2) is 3; feval('sin', 0) is 0.",
+    impl: (args, ctx) => ctx.call(args[0] ?? raise('MATLAB:minrhs', 'Not enough input arguments.'), args.slice(1), Math.max(1, ctx.nargout)),
+  },
+  deal: {
+    family: 'cells',
+    signatures: ['[B1, ..., Bn] = deal(A)', '[B1, ..., Bn] = deal(A1, ..., An)'],
+    doc: 'Copies inputs to outputs. Example: [a, b] = deal(1, 2) sets a = 1, b = 2; [a, b] = deal(0) sets both to 0.',
+    impl: (args, ctx) => {
+      const n = Math.max(1, ctx.nargout);
+      if (args.length === 1) return Array.from({ length: n }, () => args[0]);
+      if (args.length !== n) raise('MATLAB:deal:narginNargoutMismatch', 'The number of outputs should match the number of inputs.');
+      return args;
+    },
+  },
+  tic: {
+    family: 'session',
+    signatures: ['tic', 't = tic'],
+    doc: 'Starts a stopwatch; toc reads it. Example: tic; x = rand(1000); toc.',
+    impl: (_args, ctx) => {
+      ticStart = ctx.now();
+      return ctx.nargout > 0 ? scalar(Math.round(ticStart * 1e6)) : undefined;
+    },
+  },
+  toc: {
+    family: 'session',
+    signatures: ['toc', 'elapsed = toc', 'elapsed = toc(t)'],
+    doc: 'Seconds since tic. Example: tic; pause(0); t = toc.',
+    impl: (args, ctx) => {
+      const start = args.length > 0 ? scalarArg(args[0], 'toc') / 1e6 : ticStart;
+      if (start === null) raise('MATLAB:toc:callTicFirst', 'You must call TIC without an output argument before calling TOC without an input argument.');
+      const elapsed = ctx.now() - start;
+      if (ctx.nargout > 0) return scalar(elapsed);
+      ctx.print(`Elapsed time is ${elapsed.toFixed(6)} seconds.\n`);
+    },
+  },
+  rng: {
+    family: 'session',
+    signatures: ['rng(seed)', 'rng default', "rng(seed, 'twister')", 's = rng'],
+    doc: 'Seeds the random generator so rand/randn/randi repeat. Example: rng(42); a = rand; rng(42); b = rand; a == b.',
+    impl: (args, ctx) => {
+      const previous = new StructArray([1, 1], ['Type', 'Seed', 'State'], [
+        new Map<string, Value>([
+          ['Type', charRow('twister')],
+          ['Seed', scalar(ctx.random.currentSeed)],
+          ['State', scalar(ctx.random.currentSeed)],
+        ]),
+      ]);
+      if (args.length > 0) {
+        const a = args[0];
+        if (isText(a)) {
+          const word = textArg(a, 'rng');
+          if (word === 'default') ctx.random.seed(0);
+          else if (word === 'shuffle') ctx.random.seed(Math.floor(Date.now() % 2 ** 32));
+          else raise('MATLAB:rng:badFirstOpt', `Unknown option '${word}'.`);
+        } else if (a.type === 'struct') {
+          const seed = a.items[0]?.get('Seed');
+          ctx.random.seed(seed && seed.type === 'tensor' ? seed.re[0] : 0);
+        } else {
+          const s = scalarArg(a, 'rng');
+          if (!(s >= 0) || s !== Math.floor(s) || s >= 2 ** 32) raise('MATLAB:rng:badSeed', 'The seed must be a nonnegative integer less than 2^32.');
+          ctx.random.seed(s);
+        }
+      }
+      return ctx.nargout > 0 ? previous : undefined;
+    },
+  },
+});

@@ -1,0 +1,72 @@
+// The shape of a builtin: what the registry records for each function, and the context a builtin
+// runs in. The interpreter implements CallContext; builtins never reach into the interpreter.
+
+import type { ElementwiseOpName } from '../graph/elementwiseOps.ts';
+import type { CpuProvider } from '../providers/provider.ts';
+import type { Value } from '../runtime/values/index.ts';
+
+/** A value or a promise of it: GPU readbacks make some calls asynchronous, most are not. */
+export type Async<T> = T | Promise<T>;
+
+export type NumberFormat = 'short' | 'long';
+
+export interface RandomSource {
+  /** Uniform in (0, 1). */
+  uniform(): number;
+  /** Standard normal. */
+  normal(): number;
+  seed(s: number): void;
+  /** The current seed for `rng` display. */
+  readonly currentSeed: number;
+}
+
+export interface CallContext {
+  /** How many outputs the caller asked for (0 for a statement like `f(x)`, at least 1 in an expression). */
+  readonly nargout: number;
+  readonly cpu: CpuProvider;
+  readonly random: RandomSource;
+  format: NumberFormat;
+  /** Appends to the cell's stdout stream. */
+  print(text: string): void;
+  /** Shows a value as an unsuppressed statement would (`display`). */
+  display(name: string, value: Value): void;
+  warning(identifier: string, message: string): void;
+  /** Calls a function handle or a function by name with MATLAB lookup (cell functions, builtins). */
+  call(fn: Value | string, args: Value[], nargout: number): Async<Value[]>;
+  /** Workspace services for clear/who/exist. */
+  workspace: {
+    names(): string[];
+    get(name: string): Value | undefined;
+    clear(names: string[] | null): void;
+    functionExists(name: string): 'builtin' | 'user' | null;
+  };
+  /** Seconds since an arbitrary origin, for tic/toc. */
+  now(): number;
+}
+
+export type Family =
+  | 'operators'
+  | 'elementwise'
+  | 'construction'
+  | 'shape'
+  | 'reductions'
+  | 'statistics'
+  | 'linalg'
+  | 'strings'
+  | 'cells'
+  | 'types'
+  | 'session'
+  | 'io'
+  | 'signal';
+
+export interface BuiltinSpec {
+  readonly family: Family;
+  /** MATLAB call forms, e.g. `S = sum(A, dim)`. The first is the one completion shows. */
+  readonly signatures: readonly string[];
+  /** One paragraph and an example. */
+  readonly doc: string;
+  /** The CPU implementation. Returns one value, several (multiple outputs), or none. */
+  readonly impl: (args: Value[], ctx: CallContext) => Async<Value | Value[] | undefined | void>;
+  /** How the planner lowers the call to a GPU graph node, where it can. */
+  readonly lowering?: { readonly elementwise: ElementwiseOpName };
+}

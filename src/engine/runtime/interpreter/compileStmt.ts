@@ -1,0 +1,394 @@
+// Statements → closures returning a control signal (normal, break, continue, return). Loops stay
+// synchronous while their bodies are; the first body that waits switches the rest of the loop to
+// an async continuation. The interrupt check runs before every statement and loop iteration.
+
+import type * as ast from '../../lang/ast.ts';
+import { MatlabError, raise } from '../../errors.ts';
+import { braceAssign, braceIndex, fieldAssign, fieldGet, parenAssign, parenIndex } from '../indexing/index.ts';
+import { charRow, charText, scalar, Tensor, type Value } from '../values/index.ts';
+import { isAsync, sequence, then, type Async } from './async.ts';
+import { ExprCompiler, fieldNameOf, single, withSpan, type ExprFn, type ListFn, type Runtime } from './compileExpr.ts';
+import type { Frame, Scope } from './frame.ts';
+
+export const enum Signal {
+  Normal = 0,
+  Break = 1,
+  Continue = 2,
+  Return = 3,
+}
+
+export type StmtFn = (fr: Frame) => Async<Signal>;
+
+export interface StmtRuntime extends Runtime {
+  /** Shows a value as an unsuppressed statement does. */
+  display(name: string, value: Value): void;
+  /** Throws when the user asked to stop. */
+  checkInterrupt(): void;
+  /** The MException value bound by `catch err`. */
+  exceptionValue(err: MatlabError): Value;
+  /** Calls a function in command syntax (`format long`, `hold on`). */
+  command(name: string, args: string[]): Async<void>;
+}
+
+export class StmtCompiler {
+  readonly exprs: ExprCompiler;
+
+  constructor(
+    readonly runtime: StmtRuntime,
+    readonly scope: Scope,
+    source: string,
+  ) {
+    this.exprs = new ExprCompiler(runtime, scope, source);
+  }
+
+  block(stmts: readonly ast.Stmt[]): StmtFn {
+    const fns = stmts.filter((s) => s.kind !== 'Function').map((s) => this.guarded(s));
+    if (fns.length === 1) return fns[0];
+    return (fr) => runFrom(fns, 0, fr);
+  }
+
+  /** A statement with the interrupt check and its span attached to span-less errors. */
+  private guarded(s: ast.Stmt): StmtFn {
+    const f = this.stmt(s);
+    const rt = this.runtime;
+    return (fr) => {
+      rt.checkInterrupt();
+      try {
+        const r = f(fr);
+        return isAsync(r) ? r.catch((e: unknown) => withSpan(e, s)) : r;
+      } catch (e) {
+        return withSpan(e, s);
+      }
+    };
+  }
+
+  private stmt(s: ast.Stmt): StmtFn {
+    switch (s.kind) {
+      case 'ExprStmt':
+        return this.exprStmt(s);
+      case 'Assign':
+        return s.multi ? this.multiAssign(s) : this.assign(s);
+      case 'Command':
+        return () => then(this.runtime.command(s.name, s.args), () => Signal.Normal);
+      case 'If':
+        return this.ifStmt(s);
+      case 'For':
+        return this.forStmt(s);
+      case 'While':
+        return this.whileStmt(s);
+      case 'Switch':
+        return this.switchStmt(s);
+      case 'Try':
+        return this.tryStmt(s);
+      case 'Break':
+        return () => Signal.Break;
+      case 'Continue':
+        return () => Signal.Continue;
+      case 'Return':
+        return () => Signal.Return;
+      case 'Global':
+      case 'Persistent':
+        return () => raise('MATLAB:notSupported', `'${s.kind.toLowerCase()}' variables are not supported yet.`, s);
+      case 'Function':
+        return () => Signal.Normal;
+    }
+  }
+
+  private exprStmt(s: ast.ExprStmt): StmtFn {
+    const rt = this.runtime;
+    const ansSlot = this.scope.slot('ans');
+    if (s.expr.kind === 'Ident') {
+      const name = s.expr.name;
+      const slot = this.scope.slot(name);
+      const list = this.exprs.list(s.expr);
+      return (fr) => {
+        const v = fr.vars[slot];
+        if (v !== undefined) {
+          if (!s.suppressed) rt.display(name, v);
+          return Signal.Normal;
+        }
+        return then(list(fr, 0), (vals) => this.setAns(fr, ansSlot, vals, s.suppressed));
+      };
+    }
+    const list = this.exprs.list(s.expr);
+    return (fr) => then(list(fr, 0), (vals) => this.setAns(fr, ansSlot, vals, s.suppressed));
+  }
+
+  private setAns(fr: Frame, ansSlot: number, vals: Value[], suppressed: boolean): Signal {
+    for (const v of vals) {
+      fr.vars[ansSlot] = v;
+      if (!suppressed) this.runtime.display('ans', v);
+    }
+    return Signal.Normal;
+  }
+
+  private assign(s: ast.Assign): StmtFn {
+    const target = s.targets[0];
+    const value = this.exprs.expr(s.value);
+    const rt = this.runtime;
+    if (target.kind === 'Ident') {
+      const slot = this.scope.slot(target.name);
+      return (fr) => {
+        const v = value(fr);
+        if (isAsync(v)) {
+          return v.then((x) => {
+            fr.vars[slot] = x;
+            if (!s.suppressed) rt.display(target.name, x);
+            return Signal.Normal;
+          });
+        }
+        fr.vars[slot] = v;
+        if (!s.suppressed) rt.display(target.name, v);
+        return Signal.Normal;
+      };
+    }
+    if (target.kind === 'Tilde') return () => raise('MATLAB:parse', 'Invalid use of ~ as an assignment target.', target);
+    const write = this.indexedWrite(target);
+    return (fr) =>
+      then(value(fr), (rhs) =>
+        then(write(fr, rhs), () => {
+          if (!s.suppressed) rt.display(target.name, fr.vars[this.scope.slot(target.name)]!);
+          return Signal.Normal;
+        }),
+      );
+  }
+
+  /** `A(i).f{k} = rhs`: reads each level, writes the innermost, rebuilds outwards. */
+  private indexedWrite(target: { name: string; links: ast.IndexLink[] }): (fr: Frame, rhs: Value) => Async<void> {
+    const slot = this.scope.slot(target.name);
+    const links = target.links.map((l) => ({
+      link: l,
+      args: l.type === 'paren' || l.type === 'brace' ? l.args.map((a) => this.exprs.list(a)) : [],
+      name: l.type === 'dynfield' ? this.exprs.expr(l.name) : null,
+    }));
+    const level = (fr: Frame, base: Value | undefined, k: number, rhs: Value): Async<Value> => {
+      const { link, args, name } = links[k];
+      const last = k === links.length - 1;
+      const endTarget = base ?? new Tensor('double', [0, 0], new Float64Array(0));
+      switch (link.type) {
+        case 'paren':
+        case 'brace':
+          return then(this.exprs.args(args, fr, endTarget), (subs) => {
+            if (last) return link.type === 'paren' ? parenAssign(base, subs, rhs) : braceAssign(base, subs, rhs);
+            const inner = readOrUndefined(() => (link.type === 'paren' ? [parenIndex(base!, subs)] : braceIndex(base!, subs)), base);
+            return then(level(fr, inner, k + 1, rhs), (newInner) =>
+              link.type === 'paren' ? parenAssign(base, subs, newInner) : braceAssign(base, subs, newInner),
+            );
+          });
+        case 'field':
+        case 'dynfield':
+          return then(name ? name(fr) : null, (n) => {
+            const field = link.type === 'field' ? link.name : fieldNameOf(n!, link);
+            if (last) return fieldAssign(base, field, rhs);
+            const inner = readOrUndefined(() => fieldGet(base!, field), base);
+            return then(level(fr, inner, k + 1, rhs), (newInner) => fieldAssign(base, field, newInner));
+          });
+      }
+    };
+    return (fr, rhs) =>
+      then(level(fr, fr.vars[slot], 0, rhs), (v) => {
+        fr.vars[slot] = v;
+      });
+  }
+
+  private multiAssign(s: ast.Assign): StmtFn {
+    const list: ListFn = this.exprs.list(s.value);
+    const writers = s.targets.map((t) => {
+      if (t.kind === 'Tilde') return null;
+      if (t.kind === 'Ident') {
+        const slot = this.scope.slot(t.name);
+        return { name: t.name, write: (fr: Frame, v: Value): Async<void> => void (fr.vars[slot] = v) };
+      }
+      return { name: t.name, write: this.indexedWrite(t) };
+    });
+    const n = s.targets.length;
+    return (fr) =>
+      then(list(fr, n), (vals) => {
+        const needed = writers.reduce((m, w, i) => (w ? i + 1 : m), 0);
+        if (vals.length < needed) {
+          raise(vals.length === 0 ? 'MATLAB:TooManyOutputs' : 'MATLAB:maxlhs', vals.length === 0 ? 'Too many output arguments.' : 'Insufficient number of outputs from right hand side of equal sign to satisfy assignment.', s);
+        }
+        return then(
+          sequence(writers.map((w, i) => () => (w ? w.write(fr, vals[i]) : undefined))),
+          () => {
+            if (!s.suppressed) for (const w of writers) if (w) this.runtime.display(w.name, fr.get(w.name)!);
+            return Signal.Normal;
+          },
+        );
+      });
+  }
+
+  private condition(e: ast.Expr): (fr: Frame) => Async<boolean> {
+    const f = this.exprs.expr(e);
+    return (fr) => then(f(fr), (v) => this.runtime.truthy(v));
+  }
+
+  private ifStmt(s: ast.If): StmtFn {
+    const clauses = s.clauses.map((c) => ({ cond: this.condition(c.cond), body: this.block(c.body) }));
+    const elseBody = s.elseBody ? this.block(s.elseBody) : null;
+    const from = (fr: Frame, i: number): Async<Signal> => {
+      for (; i < clauses.length; i++) {
+        const c = clauses[i].cond(fr);
+        if (isAsync(c)) {
+          const at = i;
+          return c.then((ok) => (ok ? clauses[at].body(fr) : from(fr, at + 1)));
+        }
+        if (c) return clauses[i].body(fr);
+      }
+      return elseBody ? elseBody(fr) : Signal.Normal;
+    };
+    return (fr) => from(fr, 0);
+  }
+
+  private forStmt(s: ast.For): StmtFn {
+    const slot = this.scope.slot(s.variable);
+    const body = this.block(s.body);
+    const rt = this.runtime;
+    const iter: ExprFn = this.exprs.expr(s.iter);
+    const loop = (fr: Frame, count: number, item: (k: number) => Value, k: number): Async<Signal> => {
+      for (; k < count; k++) {
+        rt.checkInterrupt();
+        fr.vars[slot] = item(k);
+        const r = body(fr);
+        if (isAsync(r)) {
+          const at = k;
+          return r.then((sig) => (sig === Signal.Break ? Signal.Normal : sig === Signal.Return ? sig : loop(fr, count, item, at + 1)));
+        }
+        if (r === Signal.Break) break;
+        if (r === Signal.Return) return r;
+      }
+      return Signal.Normal;
+    };
+    return (fr) =>
+      then(iter(fr), (v) => {
+        const cols = v.shape.slice(1).reduce((a, b) => a * b, 1);
+        const rows = v.shape[0];
+        if (rows === 0 || cols === 0) {
+          fr.vars[slot] = new Tensor('double', [0, 0], new Float64Array(0));
+          return Signal.Normal;
+        }
+        if (v.type === 'tensor' && rows === 1 && v.cls === 'double' && !v.im) {
+          const data = v.re;
+          return loop(fr, cols, (k) => scalar(data[k]), 0);
+        }
+        const colon = charRow(':');
+        return loop(fr, cols, (k) => parenIndex(v, [colon, scalar(k + 1)]), 0);
+      });
+  }
+
+  private whileStmt(s: ast.While): StmtFn {
+    const cond = this.condition(s.cond);
+    const body = this.block(s.body);
+    const rt = this.runtime;
+    const loop = (fr: Frame): Async<Signal> => {
+      for (;;) {
+        rt.checkInterrupt();
+        const c = cond(fr);
+        if (isAsync(c)) return c.then((ok) => (ok ? then(body(fr), (sig) => after(fr, sig)) : Signal.Normal));
+        if (!c) return Signal.Normal;
+        const r = body(fr);
+        if (isAsync(r)) return r.then((sig) => after(fr, sig));
+        if (r === Signal.Break) return Signal.Normal;
+        if (r === Signal.Return) return r;
+      }
+    };
+    const after = (fr: Frame, sig: Signal): Async<Signal> => (sig === Signal.Break ? Signal.Normal : sig === Signal.Return ? sig : loop(fr));
+    return loop;
+  }
+
+  private switchStmt(s: ast.Switch): StmtFn {
+    const subject = this.exprs.expr(s.subject);
+    const cases = s.cases.map((c) => ({ match: this.exprs.expr(c.match), body: this.block(c.body) }));
+    const otherwise = s.otherwise ? this.block(s.otherwise) : null;
+    return (fr) =>
+      then(subject(fr), (subj) => {
+        const from = (i: number): Async<Signal> => {
+          for (; i < cases.length; i++) {
+            const m = cases[i].match(fr);
+            if (isAsync(m)) {
+              const at = i;
+              return m.then((mv) => (switchMatches(subj, mv) ? cases[at].body(fr) : from(at + 1)));
+            }
+            if (switchMatches(subj, m)) return cases[i].body(fr);
+          }
+          return otherwise ? otherwise(fr) : Signal.Normal;
+        };
+        return from(0);
+      });
+  }
+
+  private tryStmt(s: ast.Try): StmtFn {
+    const body = this.block(s.body);
+    const handler = this.block(s.catchBody);
+    const slot = s.catchVar ? this.scope.slot(s.catchVar) : -1;
+    const onError = (fr: Frame, e: unknown): Async<Signal> => {
+      const err = asMatlabError(e);
+      if (err.identifier === 'MATLAB:interrupted') throw err;
+      if (slot >= 0) fr.vars[slot] = this.runtime.exceptionValue(err);
+      return handler(fr);
+    };
+    return (fr) => {
+      try {
+        const r = body(fr);
+        return isAsync(r) ? r.catch((e: unknown) => onError(fr, e)) : r;
+      } catch (e) {
+        return onError(fr, e);
+      }
+    };
+  }
+}
+
+function runFrom(fns: StmtFn[], i: number, fr: Frame): Async<Signal> {
+  for (; i < fns.length; i++) {
+    const r = fns[i](fr);
+    if (isAsync(r)) {
+      const at = i;
+      return r.then((sig) => (sig !== Signal.Normal ? sig : runFrom(fns, at + 1, fr)));
+    }
+    if (r !== Signal.Normal) return r;
+  }
+  return Signal.Normal;
+}
+
+/** Reading the current value at one level of an assignment chain; missing parts read as undefined. */
+function readOrUndefined(read: () => Value[], base: Value | undefined): Value | undefined {
+  if (base === undefined) return undefined;
+  try {
+    const vals = read();
+    return vals.length === 1 ? vals[0] : undefined;
+  } catch (e) {
+    if (e instanceof MatlabError) return undefined;
+    throw e;
+  }
+}
+
+/** Anything thrown while running user code becomes a MatlabError (a JS bug shows as an internal error). */
+export function asMatlabError(e: unknown): MatlabError {
+  if (e instanceof MatlabError) return e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return new MatlabError('MATLAB:recursionLimit', 'Maximum recursion limit reached.');
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return new MatlabError('Matbook:internal', `Internal error: ${msg}`);
+}
+
+function textOf(v: Value): string | null {
+  if (v.type === 'tensor' && v.cls === 'char') return charText(v);
+  if (v.type === 'string' && v.items.length === 1) return v.items[0];
+  return null;
+}
+
+/** MATLAB's case matching: numbers by ==, text by strcmp, a cell case matches any of its items. */
+export function switchMatches(subject: Value, c: Value): boolean {
+  if (c.type === 'cell') return c.items.some((item) => switchMatches(subject, item));
+  const st = textOf(subject);
+  const ct = textOf(c);
+  if (st !== null || ct !== null) return st !== null && ct !== null && st === ct;
+  if (subject.type === 'tensor' && c.type === 'tensor') {
+    if (c.re.length !== 1 || subject.re.length !== 1) return false;
+    return subject.re[0] === c.re[0];
+  }
+  return false;
+}
+
+export { single };

@@ -1,0 +1,126 @@
+// A Session is one notebook's engine: an interpreter with its workspace, the compute providers
+// and the event stream a cell run produces. The worker and the CLI both drive a Session; neither
+// reaches further into the engine.
+
+import { lineColumnAt } from './lang/location.ts';
+import { MatlabError } from './errors.ts';
+import { allBuiltins, lookupBuiltin } from './builtins/index.ts';
+import { Interpreter } from './runtime/interpreter/interpreter.ts';
+import { asMatlabError } from './runtime/interpreter/compileStmt.ts';
+import { formatValueSummary } from './runtime/display/index.ts';
+import { classOf, numelOf, type Value } from './runtime/values/index.ts';
+import type { CompletionItem, EngineEvent, ErrorInfo, GpuPolicy, HoverDoc, WorkspaceEntry } from '../worker/protocol.ts';
+
+const KEYWORDS = ['if', 'elseif', 'else', 'end', 'for', 'while', 'switch', 'case', 'otherwise', 'try', 'catch', 'break', 'continue', 'return', 'function'];
+
+export interface SessionOptions {
+  gpu: GpuPolicy;
+}
+
+export class Session {
+  private readonly interp: Interpreter;
+  private emit: (event: EngineEvent) => void = () => undefined;
+  gpu: GpuPolicy;
+
+  constructor(options: SessionOptions) {
+    this.gpu = options.gpu;
+    this.interp = new Interpreter({
+      stdout: (text) => this.emit({ type: 'stdout', text }),
+      display: (name, text, value) => this.emit({ type: 'display', name, text, className: classOf(value), size: [...value.shape] }),
+    });
+  }
+
+  set interruptFlag(flag: Int32Array | null) {
+    this.interp.interruptFlag = flag;
+  }
+
+  /** Asks a running cell to stop at its next statement (for hosts without a shared flag). */
+  requestInterrupt(): void {
+    this.interp.interruptRequested = true;
+  }
+
+  /** Runs one cell. Never throws for user errors: they arrive as an `error` event. */
+  async run(source: string, onEvent: (event: EngineEvent) => void): Promise<boolean> {
+    this.emit = onEvent;
+    const started = performance.now();
+    let ok = true;
+    try {
+      await this.interp.run(source);
+    } catch (e) {
+      ok = false;
+      onEvent({ type: 'error', error: errorInfo(asMatlabError(e), source) });
+    } finally {
+      this.emit = () => undefined;
+    }
+    onEvent({ type: 'done', wallMs: performance.now() - started, gpuMs: 0, ok });
+    return ok;
+  }
+
+  reset(): void {
+    this.interp.clearWorkspace();
+  }
+
+  variable(name: string): Value | undefined {
+    return this.interp.workspace.get(name);
+  }
+
+  variableNames(): string[] {
+    return this.interp.variableNames();
+  }
+
+  workspace(): WorkspaceEntry[] {
+    return this.variableNames()
+      .sort()
+      .map((name) => {
+        const v = this.variable(name)!;
+        const n = numelOf(v.shape);
+        return {
+          name,
+          className: classOf(v),
+          size: [...v.shape],
+          bytes: v.type === 'tensor' ? n * bytesPerElement(v.cls) * (v.im ? 2 : 1) : n * 8,
+          residency: 'cpu' as const,
+          summary: formatValueSummary(v),
+        };
+      });
+  }
+
+  complete(prefix: string): CompletionItem[] {
+    const out: CompletionItem[] = [];
+    for (const name of this.variableNames()) if (name.startsWith(prefix)) out.push({ name, kind: 'variable', detail: classOf(this.variable(name)!) });
+    for (const k of KEYWORDS) if (k.startsWith(prefix)) out.push({ name: k, kind: 'keyword', detail: 'keyword' });
+    for (const [name, spec] of allBuiltins()) if (name.startsWith(prefix)) out.push({ name, kind: 'builtin', detail: spec.signatures[0] });
+    return out.slice(0, 200);
+  }
+
+  hover(name: string): HoverDoc | null {
+    const spec = lookupBuiltin(name);
+    return spec ? { name, signatures: [...spec.signatures], doc: spec.doc } : null;
+  }
+}
+
+function bytesPerElement(cls: string): number {
+  switch (cls) {
+    case 'logical':
+    case 'int8':
+    case 'uint8':
+      return 1;
+    case 'char':
+    case 'int16':
+    case 'uint16':
+      return 2;
+    case 'single':
+    case 'int32':
+    case 'uint32':
+      return 4;
+    default:
+      return 8;
+  }
+}
+
+export function errorInfo(e: MatlabError, source: string): ErrorInfo {
+  if (!e.span) return { message: e.message, identifier: e.identifier, line: null, column: null, endLine: null, endColumn: null };
+  const a = lineColumnAt(source, e.span.start);
+  const b = lineColumnAt(source, e.span.end);
+  return { message: e.message, identifier: e.identifier, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+}
