@@ -1,0 +1,101 @@
+// The matbook command line: run a .m script and print the JSON contract (DESIGN.md "Command
+// line contract"), or check the GPU. Thin by design: parse arguments, call the engine, print.
+
+import { readFileSync } from 'node:fs';
+import { Session } from '../engine/session.ts';
+import { runInSession } from '../engine/runJson.ts';
+import { gpuSelfTest } from '../engine/gpuSelfTest.ts';
+import { openWebGpu } from '../engine/providers/webgpu/index.ts';
+import type { GpuPolicy } from '../worker/protocol.ts';
+
+const USAGE = `usage:
+  matbook run FILE.m [--json] [--gpu auto|on|off]
+  matbook selftest            run one WGSL kernel and compare it with the CPU
+`;
+
+interface Args {
+  command: string;
+  file: string | null;
+  json: boolean;
+  gpu: GpuPolicy;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { command: argv[0] ?? '', file: null, json: false, gpu: 'auto' };
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') args.json = true;
+    else if (a === '--gpu') {
+      const v = argv[++i];
+      if (v !== 'auto' && v !== 'on' && v !== 'off') fail(`--gpu takes auto, on or off (got ${v ?? 'nothing'})`);
+      args.gpu = v;
+    } else if (a.startsWith('--gpu=')) args.gpu = a.slice(6) as GpuPolicy;
+    else if (!a.startsWith('-') && args.file === null) args.file = a;
+    else fail(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`matbook: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+async function run(args: Args): Promise<number> {
+  if (!args.file) fail('run needs a file');
+  const source = readFileSync(args.file, 'utf8');
+  const session = new Session({ gpu: args.gpu });
+  process.on('SIGINT', () => session.requestInterrupt());
+  if (args.json) {
+    const result = await runInSession(session, source);
+    process.stdout.write(JSON.stringify(result) + '\n');
+    return result.error ? 1 : 0;
+  }
+  let failed = false;
+  await session.run(source, (event) => {
+    if (event.type === 'stdout' || event.type === 'display') process.stdout.write(event.text);
+    else if (event.type === 'error') {
+      failed = true;
+      const where = event.error.line !== null ? ` (line ${event.error.line}, column ${event.error.column})` : '';
+      process.stderr.write(`Error${where}: ${event.error.message}\n`);
+    }
+  });
+  return failed ? 1 : 0;
+}
+
+async function selftest(): Promise<number> {
+  const { provider, adapter } = await openWebGpu();
+  if (!provider) {
+    process.stdout.write(JSON.stringify({ ok: false, adapter }) + '\n');
+    return 1;
+  }
+  const result = await gpuSelfTest(provider);
+  process.stdout.write(JSON.stringify({ ...result, adapter }) + '\n');
+  provider.destroy();
+  return result.ok ? 0 : 1;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  switch (args.command) {
+    case 'run':
+      return run(args);
+    case 'selftest':
+      return selftest();
+    case '':
+    case 'help':
+    case '--help':
+      process.stdout.write(USAGE);
+      return 0;
+    default:
+      fail(`unknown command ${args.command}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`matbook: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,82 @@
+// The EngineApi implementation: one Session plus the WebGPU provider, as the worker exposes it.
+// Kept apart from the worker entry so it can be tested in Node without a Worker.
+
+import { Session } from '../engine/session.ts';
+import { runInSession } from '../engine/runJson.ts';
+import { gpuSelfTest } from '../engine/gpuSelfTest.ts';
+import { openWebGpu, type WebGpuProvider } from '../engine/providers/webgpu/index.ts';
+import type { AdapterSummary, EngineApi, EngineEvent, GpuPolicy, InitOptions } from './protocol.ts';
+
+const NO_ADAPTER: AdapterSummary = {
+  available: false,
+  vendor: '',
+  architecture: '',
+  description: '',
+  isFallbackAdapter: false,
+  features: [],
+  reason: 'not initialised',
+};
+
+export function createEngineApi(): EngineApi {
+  let session = new Session({ gpu: 'auto' });
+  let gpu: WebGpuProvider | null = null;
+  let adapter: AdapterSummary = NO_ADAPTER;
+  let interruptFlag: Int32Array | null = null;
+  let opening: Promise<void> | null = null;
+
+  const openGpu = (policy: GpuPolicy): Promise<void> => {
+    if (policy === 'off') {
+      adapter = { ...NO_ADAPTER, reason: 'GPU policy is off' };
+      return Promise.resolve();
+    }
+    if (gpu && !gpu.lost) return Promise.resolve();
+    opening ??= openWebGpu().then(
+      (r) => {
+        gpu = r.provider;
+        adapter = r.adapter;
+        opening = null;
+      },
+      (e: unknown) => {
+        adapter = { ...NO_ADAPTER, reason: e instanceof Error ? e.message : String(e) };
+        opening = null;
+      },
+    );
+    return opening;
+  };
+
+  return {
+    async init(options: InitOptions) {
+      interruptFlag = options.interruptFlag ?? null;
+      session.gpu = options.gpu;
+      session.interruptFlag = interruptFlag;
+      await openGpu(options.gpu);
+      return adapter;
+    },
+    async run(_cellId: string, source: string, onEvent: (event: EngineEvent) => void) {
+      if (interruptFlag) Atomics.store(interruptFlag, 0, 0);
+      await session.run(source, onEvent);
+    },
+    async runJson(source: string, policy: GpuPolicy) {
+      const fresh = new Session({ gpu: policy });
+      return runInSession(fresh, source);
+    },
+    async reset() {
+      session = new Session({ gpu: session.gpu });
+      session.interruptFlag = interruptFlag;
+    },
+    async workspace() {
+      return session.workspace();
+    },
+    async complete(prefix: string) {
+      return session.complete(prefix);
+    },
+    async hover(name: string) {
+      return session.hover(name);
+    },
+    async gpuSelfTest() {
+      await openGpu('auto');
+      if (!gpu) return { ok: false, maxAbsDiff: NaN, n: 0, kernel: null, adapter };
+      return { ...(await gpuSelfTest(gpu)), adapter };
+    },
+  };
+}
