@@ -245,9 +245,11 @@ export class StmtCompiler {
     const body = this.block(s.body);
     const rt = this.runtime;
     const iter: ExprFn = this.exprs.expr(s.iter);
+    // Statements check for interrupts themselves; only an empty body needs the loop to.
+    const checkEachIteration = s.body.length === 0;
     const loop = (fr: Frame, count: number, item: (k: number) => Value, k: number): Async<Signal> => {
       for (; k < count; k++) {
-        rt.checkInterrupt();
+        if (checkEachIteration) rt.checkInterrupt();
         fr.vars[slot] = item(k);
         const r = body(fr);
         if (isAsync(r)) {

@@ -16,7 +16,8 @@ export class Tensor {
 
   constructor(cls: ArrayClass, shape: readonly number[], re: Float64Array, im: Float64Array | null = null) {
     this.cls = cls;
-    this.shape = normalizeShape(shape);
+    // Most tensors are already 2-D with valid sizes; skip the normalising copy for them.
+    this.shape = shape.length === 2 && shape[0] >= 0 && shape[1] >= 0 ? shape : normalizeShape(shape);
     this.re = re;
     this.im = im;
   }
@@ -60,16 +61,18 @@ export class Tensor {
 const scalarCache = new Map<number, Tensor>();
 
 /** A real double scalar. Small integers are cached: loops build millions of them. */
+const SCALAR_SHAPE: readonly number[] = Object.freeze([1, 1]);
+
 export function scalar(x: number): Tensor {
   if (Number.isInteger(x) && x >= -1 && x <= 1024) {
     let t = scalarCache.get(x);
     if (!t) {
-      t = new Tensor('double', [1, 1], Float64Array.of(x));
+      t = new Tensor('double', SCALAR_SHAPE, Float64Array.of(x));
       scalarCache.set(x, t);
     }
     return t;
   }
-  return new Tensor('double', [1, 1], Float64Array.of(x));
+  return new Tensor('double', SCALAR_SHAPE, Float64Array.of(x));
 }
 
 export function complexScalar(re: number, im: number): Tensor {
