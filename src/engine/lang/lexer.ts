@@ -42,6 +42,7 @@ class Lexer {
 
   constructor(source: string) {
     this.src = source;
+    if (source.charCodeAt(0) === 0xfeff) this.pos = 1; // byte-order mark
   }
 
   tokenize(): Token[] {

@@ -13,8 +13,7 @@
 
 import { raise } from '../errors.ts';
 import type {
-  AnonFn, BinaryOp, CellLit, Expr, FuncHandle, FunctionDef, IndexLink, LValue, Matrix, Program,
-  ShortCircuitOp, Span, Stmt,
+  AnonFn, CellLit, Expr, FuncHandle, FunctionDef, IndexLink, LValue, Matrix, Program, Span, Stmt,
 } from './ast.ts';
 import { PARSE_ERROR, tokenize } from './lexer.ts';
 import { lineColumnAt } from './location.ts';
@@ -507,11 +506,22 @@ class Parser {
     } else {
       this.unexpected();
     }
-    const unclosed = this.firstFunctionWithoutEnd;
-    if (this.sawFunctionWithEnd && unclosed !== null) {
-      this.fail(`'end' expected, 'function' at line ${this.line(unclosed)} never closed.`, unclosed);
-    }
+    this.checkFunctionEnds();
     this.functions.push({ kind: 'Function', name, params, outputs, body, suppressed, start: keyword.start, end });
+  }
+
+  /**
+   * Functions in one cell are all closed with `end` or none is (MATLAB's rule). A mix usually
+   * means a nested function, which cut its parent short: report the parent.
+   */
+  private checkFunctionEnds(): void {
+    const unclosed = this.firstFunctionWithoutEnd;
+    if (!this.sawFunctionWithEnd || unclosed === null) return;
+    this.fail(
+      `'end' expected, 'function' at line ${this.line(unclosed)} never closed. Either every function ` +
+        "in a cell ends with 'end' or none does; nested functions are not supported.",
+      unclosed,
+    );
   }
 
   // ------------------------------------------------------------ expressions
@@ -539,8 +549,9 @@ class Parser {
         }
         continue;
       }
+      const op = type.binaryOp;
+      if (op === null) return this.unexpected(); // every climbing token but `:` names its operator
       const right = this.parseBinary(prec);
-      const op = type.binaryOp as BinaryOp | ShortCircuitOp;
       left = op === '&&' || op === '||'
         ? { kind: 'ShortCircuit', op, left, right, start, end: this.lastEnd }
         : { kind: 'Binary', op, left, right, start, end: this.lastEnd };

@@ -47,7 +47,8 @@ export async function requestNodeAdapter(options: GPURequestAdapterOptions = {})
   if (env.VK_ICD_FILENAMES !== undefined || env.VK_DRIVER_FILES !== undefined) {
     return { ok: false, reason: 'Dawn found no adapter with the Vulkan drivers named in VK_ICD_FILENAMES/VK_DRIVER_FILES' };
   }
-  const { existsSync } = await import(/* @vite-ignore */ 'node:fs' as string) as typeof import('node:fs');
+  const fsSpecifier = 'node:fs';
+  const { existsSync } = (await import(/* @vite-ignore */ fsSpecifier)) as typeof import('node:fs');
   const icd = SWIFTSHADER_ICD_CANDIDATES.find((path) => existsSync(path));
   if (icd === undefined) return { ok: false, reason: 'Dawn found no adapter, and no SwiftShader Vulkan ICD is installed' };
   env.VK_ICD_FILENAMES = icd;

@@ -1,6 +1,7 @@
 // The interpreter's one trick for speed: compiled closures return plain values, and only a
 // closure that had to wait (a GPU readback) returns a Promise. Callers check with `isAsync` and
 // take the slow path only then, so scalar loops never touch the microtask queue.
+// (`andThen`, not `then`: a module exporting `then` is a thenable and breaks `await import()`.)
 
 export type Async<T> = T | Promise<T>;
 
@@ -8,7 +9,7 @@ export function isAsync<T>(x: Async<T>): x is Promise<T> {
   return x instanceof Promise;
 }
 
-export function then<T, U>(x: Async<T>, f: (value: T) => Async<U>): Async<U> {
+export function andThen<T, U>(x: Async<T>, f: (value: T) => Async<U>): Async<U> {
   return x instanceof Promise ? x.then(f) : f(x);
 }
 

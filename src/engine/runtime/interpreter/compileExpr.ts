@@ -16,7 +16,7 @@ import {
   Tensor,
   type Value,
 } from '../values/index.ts';
-import { isAsync, sequence, then, type Async } from './async.ts';
+import { andThen, isAsync, sequence, type Async } from './async.ts';
 import type { Frame, Scope } from './frame.ts';
 
 export type ExprFn = (fr: Frame) => Async<Value>;
@@ -127,16 +127,16 @@ export class ExprCompiler {
       case 'Unary': {
         const name = e.op === '-' ? 'uminus' : e.op === '+' ? 'uplus' : 'not';
         const operand = this.expr(e.operand);
-        return (fr) => then(operand(fr), (v) => (e.op === '-' && isRealDoubleScalar(v) ? scalar(-v.re[0]) : this.call1(name, [v], e)));
+        return (fr) => andThen(operand(fr), (v) => (e.op === '-' && isRealDoubleScalar(v) ? scalar(-v.re[0]) : this.call1(name, [v], e)));
       }
       case 'Postfix': {
         const name = e.op === "'" ? 'ctranspose' : 'transpose';
         const operand = this.expr(e.operand);
-        return (fr) => then(operand(fr), (v) => (isRealDoubleScalar(v) ? v : this.call1(name, [v], e)));
+        return (fr) => andThen(operand(fr), (v) => (isRealDoubleScalar(v) ? v : this.call1(name, [v], e)));
       }
       case 'Range': {
         const parts = [e.from, ...(e.step ? [e.step] : []), e.to].map((p) => this.expr(p));
-        return (fr) => then(sequence(parts.map((p) => () => p(fr))), (vals) => this.call1('colon', vals, e));
+        return (fr) => andThen(sequence(parts.map((p) => () => p(fr))), (vals) => this.call1('colon', vals, e));
       }
       case 'Matrix':
         return this.matrix(e);
@@ -150,7 +150,7 @@ export class ExprCompiler {
       }
       case 'Index': {
         const list = this.index(e);
-        return (fr) => then(list(fr, 1), (vals) => single(vals, e));
+        return (fr) => andThen(list(fr, 1), (vals) => single(vals, e));
       }
     }
   }
@@ -167,7 +167,7 @@ export class ExprCompiler {
       };
     }
     const f = this.expr(e);
-    return (fr) => then(f(fr), (v) => [v]);
+    return (fr) => andThen(f(fr), (v) => [v]);
   }
 
   private tryCall<T>(f: () => Async<T>, span: SourceSpan): Async<T> {
@@ -179,7 +179,7 @@ export class ExprCompiler {
   }
 
   call1(name: string, args: Value[], span: SourceSpan): Async<Value> {
-    return then(this.tryCall(() => this.runtime.callNamed(name, args, 1), span), (out) => {
+    return andThen(this.tryCall(() => this.runtime.callNamed(name, args, 1), span), (out) => {
       if (out.length === 0) raise('MATLAB:TooManyOutputs', `Too many output arguments.`, span);
       return out[0];
     });
@@ -190,7 +190,7 @@ export class ExprCompiler {
     return (fr) => {
       const v = fr.vars[slot];
       if (v !== undefined) return v;
-      return then(this.tryCall(() => this.runtime.callNamed(e.name, [], 1), e), (out) => single(out, e));
+      return andThen(this.tryCall(() => this.runtime.callNamed(e.name, [], 1), e), (out) => single(out, e));
     };
   }
 
@@ -222,10 +222,10 @@ export class ExprCompiler {
     };
     const isAnd = e.op === '&&';
     return (fr) =>
-      then(l(fr), (a) => {
+      andThen(l(fr), (a) => {
         const av = check(a);
         if (isAnd ? !av : av) return logicalScalar(av);
-        return then(r(fr), (b) => logicalScalar(check(b)));
+        return andThen(r(fr), (b) => logicalScalar(check(b)));
       });
   }
 
@@ -237,11 +237,11 @@ export class ExprCompiler {
     const rows = e.rows.map((row) => row.map((el) => this.list(el)));
     const single1 = rows.length === 1 && rows[0].length === 1;
     return (fr) => {
-      const evalRow = (row: ListFn[]) => then(sequence(row.map((el) => () => el(fr, 1))), (lists) => lists.flat());
-      return then(sequence(rows.map((row) => () => evalRow(row))), (rowVals) => {
+      const evalRow = (row: ListFn[]) => andThen(sequence(row.map((el) => () => el(fr, 1))), (lists) => lists.flat());
+      return andThen(sequence(rows.map((row) => () => evalRow(row))), (rowVals) => {
         if (single1 && rowVals[0].length === 1) return rowVals[0][0];
         const joined = rowVals.map((vals) => (vals.length === 1 ? vals[0] : this.call1('horzcat', vals, e)));
-        return then(sequence(joined.map((j) => () => j)), (rs) => (rs.length === 1 ? rs[0] : this.call1('vertcat', rs, e)));
+        return andThen(sequence(joined.map((j) => () => j)), (rs) => (rs.length === 1 ? rs[0] : this.call1('vertcat', rs, e)));
       });
     };
   }
@@ -249,14 +249,14 @@ export class ExprCompiler {
   private cellLiteral(e: ast.CellLit): ExprFn {
     const rows = e.rows.map((row) => row.map((el) => this.list(el)));
     return (fr) =>
-      then(
-        sequence(rows.map((row) => () => then(sequence(row.map((el) => () => el(fr, 1))), (lists) => lists.flat()))),
+      andThen(
+        sequence(rows.map((row) => () => andThen(sequence(row.map((el) => () => el(fr, 1))), (lists) => lists.flat()))),
         (rowVals) => {
           // Each element becomes a 1×1 cell (a cell element is concatenated as a cell), then rows join.
           const rowCells = rowVals.map((vals) =>
             vals.length === 0 ? new CellArray([0, 0], []) : this.call1('horzcat', vals.map((v) => (v.type === 'cell' ? v : new CellArray([1, 1], [v]))), e),
           );
-          return then(sequence(rowCells.map((c) => () => c)), (rs) => {
+          return andThen(sequence(rowCells.map((c) => () => c)), (rs) => {
             const nonEmpty = rs.filter((r) => numelOfValue(r) > 0);
             if (nonEmpty.length === 0) return new CellArray([0, 0], []);
             return nonEmpty.length === 1 ? nonEmpty[0] : this.call1('vertcat', nonEmpty, e);
@@ -314,20 +314,20 @@ export class ExprCompiler {
     const base = headIsName ? null : this.expr(e.base);
     return (fr, nargout) => {
       const applyFrom = (start: Value[], from: number): Async<Value[]> => this.applyLinks(links, from, start, fr, nargout, e);
-      if (base) return then(base(fr), (v) => applyFrom([v], 0));
+      if (base) return andThen(base(fr), (v) => applyFrom([v], 0));
       const v = fr.vars[headSlot];
       if (v !== undefined) return applyFrom([v], 0);
       // Not a variable: a function call, its arguments from the first paren link.
       const first = e.links[0];
       if (first.type === 'paren') {
         const argFns = links[0].args;
-        return then(this.args(argFns, fr, null), (args) =>
-          then(this.tryCall(() => this.runtime.callNamed(headName, args, links.length === 1 ? nargout : 1), first), (out) =>
+        return andThen(this.args(argFns, fr, null), (args) =>
+          andThen(this.tryCall(() => this.runtime.callNamed(headName, args, links.length === 1 ? nargout : 1), first), (out) =>
             links.length === 1 ? out : applyFrom([single(out, e)], 1),
           ),
         );
       }
-      return then(this.tryCall(() => this.runtime.callNamed(headName, [], 1), e.base), (out) => applyFrom([single(out, e.base)], 0));
+      return andThen(this.tryCall(() => this.runtime.callNamed(headName, [], 1), e.base), (out) => applyFrom([single(out, e.base)], 0));
     };
   }
 
@@ -367,15 +367,15 @@ export class ExprCompiler {
       switch (link.type) {
         case 'paren':
           if (v.type === 'function_handle') {
-            return then(this.args(compiled.args, fr, null), (args) => spanned(this.runtime.callHandle(v, args, nargout), link));
+            return andThen(this.args(compiled.args, fr, null), (args) => spanned(this.runtime.callHandle(v, args, nargout), link));
           }
-          return then(this.args(compiled.args, fr, v), (args) => [parenIndex(v, args)]);
+          return andThen(this.args(compiled.args, fr, v), (args) => [parenIndex(v, args)]);
         case 'brace':
-          return then(this.args(compiled.args, fr, v), (args) => braceIndex(v, args));
+          return andThen(this.args(compiled.args, fr, v), (args) => braceIndex(v, args));
         case 'field':
           return fieldGet(v, link.name);
         case 'dynfield':
-          return then(compiled.name!(fr), (n) => fieldGet(v, fieldNameOf(n, link)));
+          return andThen(compiled.name!(fr), (n) => fieldGet(v, fieldNameOf(n, link)));
       }
     } catch (err) {
       return withSpan(err, link);

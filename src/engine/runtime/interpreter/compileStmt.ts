@@ -6,16 +6,18 @@ import type * as ast from '../../lang/ast.ts';
 import { MatlabError, raise } from '../../errors.ts';
 import { braceAssign, braceIndex, fieldAssign, fieldGet, parenAssign, parenIndex } from '../indexing/index.ts';
 import { charRow, charText, scalar, Tensor, type Value } from '../values/index.ts';
-import { isAsync, sequence, then, type Async } from './async.ts';
-import { ExprCompiler, fieldNameOf, single, withSpan, type ExprFn, type ListFn, type Runtime } from './compileExpr.ts';
+import { andThen, isAsync, sequence, type Async } from './async.ts';
+import { ExprCompiler, fieldNameOf, withSpan, type ExprFn, type ListFn, type Runtime } from './compileExpr.ts';
 import type { Frame, Scope } from './frame.ts';
 
-export const enum Signal {
-  Normal = 0,
-  Break = 1,
-  Continue = 2,
-  Return = 3,
-}
+/** How a statement finished: control flow travels as a return value, not as an exception. */
+export const Signal = {
+  Normal: 0,
+  Break: 1,
+  Continue: 2,
+  Return: 3,
+} as const;
+export type Signal = (typeof Signal)[keyof typeof Signal];
 
 export type StmtFn = (fr: Frame) => Async<Signal>;
 
@@ -69,7 +71,7 @@ export class StmtCompiler {
       case 'Assign':
         return s.multi ? this.multiAssign(s) : this.assign(s);
       case 'Command':
-        return () => then(this.runtime.command(s.name, s.args), () => Signal.Normal);
+        return () => andThen(this.runtime.command(s.name, s.args), () => Signal.Normal);
       case 'If':
         return this.ifStmt(s);
       case 'For':
@@ -107,11 +109,11 @@ export class StmtCompiler {
           if (!s.suppressed) rt.display(name, v);
           return Signal.Normal;
         }
-        return then(list(fr, 0), (vals) => this.setAns(fr, ansSlot, vals, s.suppressed));
+        return andThen(list(fr, 0), (vals) => this.setAns(fr, ansSlot, vals, s.suppressed));
       };
     }
     const list = this.exprs.list(s.expr);
-    return (fr) => then(list(fr, 0), (vals) => this.setAns(fr, ansSlot, vals, s.suppressed));
+    return (fr) => andThen(list(fr, 0), (vals) => this.setAns(fr, ansSlot, vals, s.suppressed));
   }
 
   private setAns(fr: Frame, ansSlot: number, vals: Value[], suppressed: boolean): Signal {
@@ -145,8 +147,8 @@ export class StmtCompiler {
     if (target.kind === 'Tilde') return () => raise('MATLAB:parse', 'Invalid use of ~ as an assignment target.', target);
     const write = this.indexedWrite(target);
     return (fr) =>
-      then(value(fr), (rhs) =>
-        then(write(fr, rhs), () => {
+      andThen(value(fr), (rhs) =>
+        andThen(write(fr, rhs), () => {
           if (!s.suppressed) rt.display(target.name, fr.vars[this.scope.slot(target.name)]!);
           return Signal.Normal;
         }),
@@ -168,25 +170,25 @@ export class StmtCompiler {
       switch (link.type) {
         case 'paren':
         case 'brace':
-          return then(this.exprs.args(args, fr, endTarget), (subs) => {
+          return andThen(this.exprs.args(args, fr, endTarget), (subs) => {
             if (last) return link.type === 'paren' ? parenAssign(base, subs, rhs) : braceAssign(base, subs, rhs);
             const inner = readOrUndefined(() => (link.type === 'paren' ? [parenIndex(base!, subs)] : braceIndex(base!, subs)), base);
-            return then(level(fr, inner, k + 1, rhs), (newInner) =>
+            return andThen(level(fr, inner, k + 1, rhs), (newInner) =>
               link.type === 'paren' ? parenAssign(base, subs, newInner) : braceAssign(base, subs, newInner),
             );
           });
         case 'field':
         case 'dynfield':
-          return then(name ? name(fr) : null, (n) => {
+          return andThen(name ? name(fr) : null, (n) => {
             const field = link.type === 'field' ? link.name : fieldNameOf(n!, link);
             if (last) return fieldAssign(base, field, rhs);
             const inner = readOrUndefined(() => fieldGet(base!, field), base);
-            return then(level(fr, inner, k + 1, rhs), (newInner) => fieldAssign(base, field, newInner));
+            return andThen(level(fr, inner, k + 1, rhs), (newInner) => fieldAssign(base, field, newInner));
           });
       }
     };
     return (fr, rhs) =>
-      then(level(fr, fr.vars[slot], 0, rhs), (v) => {
+      andThen(level(fr, fr.vars[slot], 0, rhs), (v) => {
         fr.vars[slot] = v;
       });
   }
@@ -203,12 +205,12 @@ export class StmtCompiler {
     });
     const n = s.targets.length;
     return (fr) =>
-      then(list(fr, n), (vals) => {
+      andThen(list(fr, n), (vals) => {
         const needed = writers.reduce((m, w, i) => (w ? i + 1 : m), 0);
         if (vals.length < needed) {
           raise(vals.length === 0 ? 'MATLAB:TooManyOutputs' : 'MATLAB:maxlhs', vals.length === 0 ? 'Too many output arguments.' : 'Insufficient number of outputs from right hand side of equal sign to satisfy assignment.', s);
         }
-        return then(
+        return andThen(
           sequence(writers.map((w, i) => () => (w ? w.write(fr, vals[i]) : undefined))),
           () => {
             if (!s.suppressed) for (const w of writers) if (w) this.runtime.display(w.name, fr.get(w.name)!);
@@ -220,7 +222,7 @@ export class StmtCompiler {
 
   private condition(e: ast.Expr): (fr: Frame) => Async<boolean> {
     const f = this.exprs.expr(e);
-    return (fr) => then(f(fr), (v) => this.runtime.truthy(v));
+    return (fr) => andThen(f(fr), (v) => this.runtime.truthy(v));
   }
 
   private ifStmt(s: ast.If): StmtFn {
@@ -262,7 +264,7 @@ export class StmtCompiler {
       return Signal.Normal;
     };
     return (fr) =>
-      then(iter(fr), (v) => {
+      andThen(iter(fr), (v) => {
         const cols = v.shape.slice(1).reduce((a, b) => a * b, 1);
         const rows = v.shape[0];
         if (rows === 0 || cols === 0) {
@@ -286,7 +288,7 @@ export class StmtCompiler {
       for (;;) {
         rt.checkInterrupt();
         const c = cond(fr);
-        if (isAsync(c)) return c.then((ok) => (ok ? then(body(fr), (sig) => after(fr, sig)) : Signal.Normal));
+        if (isAsync(c)) return c.then((ok) => (ok ? andThen(body(fr), (sig) => after(fr, sig)) : Signal.Normal));
         if (!c) return Signal.Normal;
         const r = body(fr);
         if (isAsync(r)) return r.then((sig) => after(fr, sig));
@@ -303,7 +305,7 @@ export class StmtCompiler {
     const cases = s.cases.map((c) => ({ match: this.exprs.expr(c.match), body: this.block(c.body) }));
     const otherwise = s.otherwise ? this.block(s.otherwise) : null;
     return (fr) =>
-      then(subject(fr), (subj) => {
+      andThen(subject(fr), (subj) => {
         const from = (i: number): Async<Signal> => {
           for (; i < cases.length; i++) {
             const m = cases[i].match(fr);
@@ -393,4 +395,3 @@ export function switchMatches(subject: Value, c: Value): boolean {
   return false;
 }
 
-export { single };

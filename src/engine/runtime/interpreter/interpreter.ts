@@ -12,7 +12,7 @@ import { cpuProvider } from '../../providers/cpu/index.ts';
 import { displayValue } from '../display/index.ts';
 import { MersenneTwister } from '../random.ts';
 import { CellArray, charRow, FunctionHandle, scalar, StructArray, type Value } from '../values/index.ts';
-import { then, type Async } from './async.ts';
+import { andThen, type Async } from './async.ts';
 import { ExprCompiler, type ListFn } from './compileExpr.ts';
 import { StmtCompiler, type StmtFn, type StmtRuntime } from './compileStmt.ts';
 import { Frame, Scope } from './frame.ts';
@@ -60,7 +60,7 @@ export class Interpreter implements StmtRuntime {
     for (const def of program.functions) this.functions.set(def.name, { def, source });
     const compiler = new StmtCompiler(this, this.workspaceScope, source);
     const body = compiler.block(program.body);
-    return then(body(this.workspace), () => undefined);
+    return andThen(body(this.workspace), () => undefined);
   }
 
   variableNames(): string[] {
@@ -101,7 +101,7 @@ export class Interpreter implements StmtRuntime {
   }
 
   command(name: string, args: string[]): Async<void> {
-    return then(this.callNamed(name, args.map(charRow), 0), () => undefined);
+    return andThen(this.callNamed(name, args.map(charRow), 0), () => undefined);
   }
 
   callNamed(name: string, args: Value[], nargout: number): Async<Value[]> {
@@ -110,7 +110,7 @@ export class Interpreter implements StmtRuntime {
     const spec = lookupBuiltin(name);
     if (spec) {
       const ctx = this.context(nargout);
-      return then(spec.impl(args, ctx), (out) => {
+      return andThen(spec.impl(args, ctx), (out) => {
         const list = out === undefined ? [] : Array.isArray(out) ? out : [out];
         if (nargout > Math.max(1, list.length)) raise('MATLAB:TooManyOutputs', 'Too many output arguments.');
         return list;
@@ -179,7 +179,7 @@ export class Interpreter implements StmtRuntime {
     if (scope.has('nargin')) fr.set('nargin', scalar(args.length));
     if (scope.has('nargout')) fr.set('nargout', scalar(nargout));
     return this.enter(() =>
-      then(body(fr), () => {
+      andThen(body(fr), () => {
         const out: Value[] = [];
         const wanted = Math.max(1, nargout);
         for (let i = 0; i < def.outputs.length && out.length < wanted; i++) {

@@ -1,0 +1,5 @@
+% expect-stdout-matlab:
+% | ans = 7
+% |
+% note: Scalars print on one line (`x = 3`) followed by the blank line of format loose, per the project display spec for MATLAB R2023.
+3 + 4

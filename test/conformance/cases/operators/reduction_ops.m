@@ -1,0 +1,10 @@
+A = [1 2 3; 4 5 6];
+s1 = sum(A);
+s2 = sum(A, 2);
+p = prod([1 2 3 4]);
+mx = max(A, [], 2);
+mn = min(A(:));
+cs = cumsum([1 2 3]);
+an = any([0 0 1]);
+al = all([1 1 0]);
+me = mean([1 2 3 4]);

@@ -1,0 +1,4 @@
+disp hello
+format long
+format short
+x = 1;

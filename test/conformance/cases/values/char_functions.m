@@ -1,0 +1,11 @@
+a = upper('abc');
+b = lower('ABC');
+c = strcat('ab', 'cd');
+d = strrep('hello world', 'o', '0');
+e = strtrim('  pad  ');
+f = fliplr('abc');
+g = strcmp('a', 'a');
+h = num2str(42);
+k = num2str(3.14159);
+m = str2double('2.5');
+n = int2str(2.7);

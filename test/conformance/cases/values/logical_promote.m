@@ -1,0 +1,9 @@
+a = true + true;
+ca = class(a);
+b = [true false] * 3;
+cb = class(b);
+c = -true;
+cc = class(c);
+d = true & 1;
+cd = class(d);
+e = ~5;

@@ -1,0 +1,10 @@
+A = ones(2, 3, 2);
+sz = size(A);
+nd = ndims(A);
+n = numel(A);
+S = sum(A, 3);
+B = A;
+B(:, :, 2) = 2 * B(:, :, 2);
+t = sum(B(:));
+C = zeros(2, 2, 1);
+ndc = ndims(C);
