@@ -25,7 +25,8 @@ export function variableJson(v: Value): VariableJson {
     case 'string':
       return { class: cls, size, data: [...v.items] };
     case 'struct':
-      return { class: cls, size, fields: [...v.fields].sort() };
+      // Objects (MException) report only class and size, like other non-array classes.
+      return v.className === 'struct' ? { class: cls, size, fields: [...v.fields].sort() } : { class: cls, size };
     default:
       return { class: cls, size };
   }

@@ -5,8 +5,29 @@ import { charRow, scalar, StructArray, Tensor, type Value } from '../runtime/val
 import { isText, textArg } from './args.ts';
 import { scalarArg } from './numeric.ts';
 import { registerFamily } from './registry.ts';
+import type { BuiltinSpec } from './types.ts';
 
 let ticStart: number | null = null;
+
+/**
+ * nargin(f)/nargout(f) for a function handle. Inside a function body `nargin` is a variable the
+ * interpreter binds, so these builtins are only reached with an argument (or at top level).
+ */
+function handleArity(name: string, count: (anon: { params: string[] }) => number, what: string): BuiltinSpec {
+  return {
+    family: 'session',
+    signatures: [`n = ${name}(fun)`],
+    doc: `The number of ${what} a function handle declares (-1 when it takes a variable number). Example: ${name}(@(x, y) x + y) is ${name === 'nargin' ? 2 : 1}.`,
+    impl: (args) => {
+      const f = args[0];
+      if (!f) raise('MATLAB:nargin:notInFunction', `You can only call ${name} from within a MATLAB function.`);
+      if (f.type !== 'function_handle' || !f.anonymous) raise('MATLAB:narginout:functionDoesnotExist', `${name} needs an anonymous function handle here.`);
+      const anon = f.anonymous;
+      if (name === 'nargin' && anon.params[anon.params.length - 1] === 'varargin') return scalar(-anon.params.length);
+      return scalar(count(anon));
+    },
+  };
+}
 
 registerFamily({
   format: {
@@ -81,6 +102,8 @@ registerFamily({
       return args;
     },
   },
+  nargin: handleArity('nargin', (h) => h.params.length, 'inputs'),
+  nargout: handleArity('nargout', () => 1, 'outputs'),
   tic: {
     family: 'session',
     signatures: ['tic', 't = tic'],

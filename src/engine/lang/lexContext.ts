@@ -16,13 +16,17 @@
 //    The lexer then emits a `space` token, which the parser treats like a comma.
 // 3. Command syntax (`hold on`, `format long`): a word from COMMAND_WORDS at the start of a
 //    statement, followed by whitespace and something that does not read as an operator, an
-//    assignment or a call. Any name followed by whitespace and a quote (`disp 'hello'`) is one too.
+//    assignment or a call. Any other name is a command only when what follows could not continue
+//    an expression anyway: a quote (`disp 'hello'`), or a plain word or number that is not a
+//    keyword (`disp hello`, `pause 1`; `a b` is otherwise a syntax error, `if x, y end` is not).
 
-import { type Token, type TokenType, tt } from './tokens.ts';
+import { keywords, type Token, type TokenType, tt } from './tokens.ts';
 
 /**
- * Names that take command syntax (`name word word`). Fixed on purpose: MATLAB decides from the
- * workspace (`x -1` is a command only when `x` is not a variable), which a parser cannot see.
+ * Names that take command syntax even before an operator-like argument (`clear -regexp ^t`,
+ * `format +x`). Fixed on purpose: MATLAB decides from the workspace (`x -1` is a command only
+ * when `x` is not a variable), which a parser cannot see. Other names get command syntax only
+ * in the unambiguous cases of rule 3.
  */
 export const COMMAND_WORDS: ReadonlySet<string> = new Set([
   'format', 'hold', 'close', 'clc', 'clear', 'clearvars', 'clf', 'figure', 'grid', 'axis', 'more',
@@ -155,14 +159,28 @@ export class LexContext {
 
   /**
    * Rule 3: the name just read (ending at `nameEnd`) starts a command-syntax statement. Call
-   * only at statement start. `hold on` yes; `hold`, `hold(1)`, `hold = 1`, `hold - 1` no.
+   * only at statement start. `hold on`, `disp hello` yes; `hold`, `hold(1)`, `hold = 1`,
+   * `hold - 1`, `y end` no.
    */
   isCommandSyntax(src: string, name: string, nameEnd: number): boolean {
     if (!isSpaceChar(src.charCodeAt(nameEnd))) return false;
     let q = nameEnd;
     while (isSpaceChar(src.charCodeAt(q))) q++;
     if (src[q] === "'") return true; // `disp 'hello'`, for any name
+    const c = src.charCodeAt(q);
+    if (isIdentStart(c) || isDigit(c)) {
+      // `disp hello`, `pause 1`: a word after a name never continues an expression. A keyword
+      // does close a block, though: `if x, y end`.
+      let wordEnd = q;
+      while (isIdentChar(src.charCodeAt(wordEnd))) wordEnd++;
+      return !keywords.has(src.slice(q, wordEnd));
+    }
     if (!COMMAND_WORDS.has(name)) return false;
+    return this.commandWordTakesArgument(src, q);
+  }
+
+  /** After a COMMAND_WORDS name and blanks, the text at `q` is an argument, not an expression. */
+  private commandWordTakesArgument(src: string, q: number): boolean {
     const c = src[q];
     if (q >= src.length || c === '\n' || c === '\r' || c === ';' || c === ',' || c === '%') {
       return false; // no arguments: an ordinary expression statement

@@ -24,7 +24,7 @@
 // Wide string and cell arrays split into `Columns` blocks like numbers do.
 
 import { charRows, isIntClass, numelOf, Tensor, type Value } from '../values/index.ts';
-import { columnsHeader, layoutCells, pageCells, TERMINAL_WIDTH, type NumberFormat } from './numberColumns.ts';
+import { columnsHeader, layoutCells, pageCells, scalarText, TERMINAL_WIDTH, type NumberFormat } from './numberColumns.ts';
 import { cellElementText, formatValueSummary, handleText, sizeText } from './summary.ts';
 
 export type { NumberFormat } from './numberColumns.ts';
@@ -33,6 +33,10 @@ export type { NumberFormat } from './numberColumns.ts';
 export function displayValue(name: string, value: Value, format: NumberFormat): string {
   if (value.type === 'tensor' && value.shape.length > 2 && value.numel > 0) {
     return pagesText(name, value, format);
+  }
+  // Floating-point scalars print on the name's line, as in current MATLAB: `x = 3`.
+  if (value.type === 'tensor' && value.numel === 1 && (value.cls === 'double' || value.cls === 'single')) {
+    return `${name} = ${scalarText(value.cls, value.re[0], value.im ? value.im[0] : null, format)}\n\n`;
   }
   const spaced = value.type === 'string' || value.type === 'struct';
   return `${name} =${spaced ? ' ' : ''}\n\n${bodyText(value, format)}\n`;

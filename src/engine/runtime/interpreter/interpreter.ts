@@ -97,7 +97,7 @@ export class Interpreter implements StmtRuntime {
         ['identifier', charRow(err.identifier)],
         ['stack', stack],
       ]),
-    ]);
+    ], 'MException');
   }
 
   command(name: string, args: string[]): Async<void> {

@@ -28,7 +28,11 @@ export class CellArray {
   }
 }
 
-/** A struct array: every element has the same fields, in `fields` order. */
+/**
+ * A struct array: every element has the same fields, in `fields` order. `className` names the
+ * class MATLAB reports for object-like values built on structs (MException); plain structs
+ * leave it 'struct'.
+ */
 export class StructArray {
   readonly type = 'struct' as const;
   readonly shape: Shape;
@@ -36,6 +40,7 @@ export class StructArray {
     shape: readonly number[],
     readonly fields: readonly string[],
     readonly items: readonly ReadonlyMap<string, Value>[],
+    readonly className: string = 'struct',
   ) {
     this.shape = normalizeShape(shape);
   }

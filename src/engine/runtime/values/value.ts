@@ -14,7 +14,7 @@ export function classOf(v: Value): string {
     case 'cell':
       return 'cell';
     case 'struct':
-      return 'struct';
+      return v.className;
     case 'function_handle':
       return 'function_handle';
   }

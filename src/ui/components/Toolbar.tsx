@@ -1,0 +1,46 @@
+// The page header: the title and the notebook-wide commands.
+
+import { useSyncExternalStore } from 'react';
+import { useMatbook } from './MatbookContext.tsx';
+import { Button } from './ui/Button.tsx';
+
+export function Toolbar() {
+  const { client, runner } = useMatbook();
+  const status = useSyncExternalStore(client.subscribe, client.getStatus);
+  const busy = status.state === 'busy';
+  return (
+    <header className="toolbar">
+      <div className="brand">
+        <img src="/favicon.svg" alt="" width={22} height={22} />
+        <h1>Matbook</h1>
+        <span className="tagline">MATLAB-language notebook on your GPU</span>
+      </div>
+      <div className="toolbar-actions">
+        <Button variant="primary" testId="run-all" title="Run every cell in order" onClick={() => runner.runAll()}>
+          ▶▶ Run all
+        </Button>
+        <Button
+          testId="interrupt"
+          title={
+            status.interruptMode === 'flag'
+              ? 'Stop the running cell (the workspace is kept)'
+              : 'Stop the running cell by restarting the engine (the workspace is lost)'
+          }
+          disabled={!busy}
+          onClick={() => runner.interrupt()}
+        >
+          ■ Interrupt
+        </Button>
+        <Button
+          variant="danger"
+          testId="restart"
+          title="Restart the engine: clears the workspace"
+          disabled={status.state === 'starting'}
+          onClick={() => runner.restart()}
+        >
+          ↻ Restart
+        </Button>
+      </div>
+    </header>
+  );
+}

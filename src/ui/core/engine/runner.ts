@@ -1,0 +1,125 @@
+// NotebookRunner: the run queue between the notebook store and the EngineClient. It queues cells,
+// runs them one at a time with the source they have when they start, routes each engine event to
+// its cell through transitionCell, and turns Interrupt / Restart into cell state. Cells are run by
+// id, so deleting or editing a queued cell is safe.
+
+import type { GpuPolicy } from '../../../worker/protocol.ts';
+import type { CellId } from '../cells/ids.ts';
+import { notebookActions } from '../cells/notebook.ts';
+import type { NotebookStore } from '../state/notebookStore.ts';
+import { EngineTerminatedError, errorMessage, type EngineClient } from './engineClient.ts';
+
+/** After Interrupt sets the flag, how long the code may take to stop before the worker is restarted. */
+const INTERRUPT_ESCALATE_MS = 3000;
+
+export class NotebookRunner {
+  private queue: CellId[] = [];
+  private running: CellId | null = null;
+  private looping = false;
+  private escalation: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly store: NotebookStore,
+    private readonly client: EngineClient,
+  ) {}
+
+  /** Queues the given cells in order. Markdown cells just leave edit mode; empty code cells are skipped. */
+  runCells(cellIds: readonly CellId[]): void {
+    const state = this.store.getState();
+    const toQueue: CellId[] = [];
+    for (const cellId of cellIds) {
+      const cell = state.cellData[cellId];
+      if (!cell) continue;
+      if (cell.kind === 'markdown') {
+        this.store.dispatch(notebookActions.setMarkdownEditing({ cellId, editing: false }));
+        continue;
+      }
+      if (cell.source.trim() === '') continue;
+      if (this.running === cellId || this.queue.includes(cellId)) continue;
+      toQueue.push(cellId);
+    }
+    if (toQueue.length === 0) return;
+    this.queue.push(...toQueue);
+    this.store.dispatch(notebookActions.queueCells({ cellIds: toQueue }));
+    void this.loop();
+  }
+
+  runAll(): void {
+    this.runCells(this.store.getState().cellIds);
+  }
+
+  private async loop(): Promise<void> {
+    if (this.looping) return;
+    this.looping = true;
+    try {
+      for (let cellId = this.queue.shift(); cellId !== undefined; cellId = this.queue.shift()) {
+        const cell = this.store.getState().cellData[cellId];
+        if (!cell) continue;
+        this.running = cellId;
+        this.store.dispatch(notebookActions.startCell({ cellId }));
+        const id = cellId;
+        try {
+          await this.client.run(id, cell.source, (message) => {
+            this.store.dispatch(notebookActions.cellMessage({ cellId: id, message }));
+          });
+        } catch (error) {
+          // A terminated worker was already reported by whoever terminated it.
+          if (!(error instanceof EngineTerminatedError)) {
+            this.store.dispatch(
+              notebookActions.cellMessage({ cellId: id, message: { type: 'engineFailed', message: errorMessage(error) } }),
+            );
+            this.cancelQueued();
+          }
+        } finally {
+          this.running = null;
+          this.clearEscalation();
+        }
+      }
+    } finally {
+      this.looping = false;
+    }
+  }
+
+  /** Stops the running cell and empties the queue. */
+  interrupt(): void {
+    this.cancelQueued();
+    if (this.running === null && !this.client.busy) return;
+    if (this.client.interruptMode() === 'flag') {
+      this.client.interrupt();
+      // Code stuck where the interpreter can't look at the flag (one long builtin call): restart.
+      const stuck = this.running;
+      this.clearEscalation();
+      this.escalation = setTimeout(() => {
+        if (stuck !== null && this.running === stuck) this.restart();
+      }, INTERRUPT_ESCALATE_MS);
+    } else {
+      this.restart();
+    }
+  }
+
+  /** Terminates the worker and starts a fresh one: the workspace is lost. */
+  restart(): void {
+    this.cancelQueued();
+    this.clearEscalation();
+    this.store.dispatch(notebookActions.interruptAll({ workspaceLost: true }));
+    this.store.dispatch(notebookActions.resetExecutionCounter({}));
+    void this.client.restart().catch(() => undefined);
+  }
+
+  setPolicy(policy: GpuPolicy): void {
+    void this.client.setPolicy(policy).catch(() => undefined);
+  }
+
+  private cancelQueued(): void {
+    const queued = this.queue;
+    this.queue = [];
+    for (const cellId of queued) {
+      this.store.dispatch(notebookActions.cellMessage({ cellId, message: { type: 'cancelled' } }));
+    }
+  }
+
+  private clearEscalation(): void {
+    if (this.escalation !== null) clearTimeout(this.escalation);
+    this.escalation = null;
+  }
+}
