@@ -60,7 +60,7 @@ export function badOption(fname: string, word: string): never {
 }
 
 /** Linear source positions of `permute(A, order)` (order 0-based, covering every dim). */
-export function permutePositions(shape: readonly number[], order: readonly number[]): { positions: Int32Array | number[]; shape: number[] } {
+export function permutePositions(shape: readonly number[], order: readonly number[]): { positions: number[]; shape: number[] } {
   const src = order.map((_, d) => shape[d] ?? 1);
   const strides: number[] = [];
   let acc = 1;

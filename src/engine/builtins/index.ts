@@ -8,6 +8,18 @@ import './elementwise.ts';
 import './reductions.ts';
 import './io.ts';
 import './session.ts';
+import './linalg.ts';
+import './signal.ts';
+import './strings.ts';
+import './regexp.ts';
+import './cells.ts';
+import './math.ts';
+import './reshaping.ts';
+import './matrices.ts';
+import './searching.ts';
+import './sets.ts';
+import './statistics.ts';
+import './dataAnalysis.ts';
 
 export { lookupBuiltin, builtinNames, allBuiltins } from './registry.ts';
 export type { BuiltinSpec, CallContext, Family } from './types.ts';

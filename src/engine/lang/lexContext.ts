@@ -72,7 +72,7 @@ export class LexContext {
   record(token: Token): void {
     const type = token.type;
     let endsValue = type.beforeTranspose;
-    if (type === tt._end) endsValue = this.stack.length > 0;
+    if (type === tt._end) endsValue = this.endIsIndex();
     if (type === tt.parenR || type === tt.bracketR || type === tt.braceR) {
       const closed = this.stack.pop();
       if (closed !== undefined && closed.kind === 'anonParams') endsValue = false;

@@ -2,8 +2,7 @@
 // and for code cells the output of the last run. Subscribes to its own slice of the store only.
 
 import { memo, useCallback } from 'react';
-import type { CellId } from '../core/cells/ids.ts';
-import { newCellId } from '../core/cells/ids.ts';
+import { newCellId, type CellId } from '../core/cells/ids.ts';
 import { notebookActions, type NotebookState } from '../core/cells/notebook.ts';
 import type { CellRuntime } from '../core/cells/types.ts';
 import { useStoreSelector } from '../core/state/store.ts';

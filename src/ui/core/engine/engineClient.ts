@@ -122,31 +122,35 @@ export class EngineClient {
   private connect(): Connection {
     const worker = this.createWorker();
     const remote = Comlink.wrap<EngineApi>(worker);
-    let kill!: (reason: Error) => void;
-    const terminated = new Promise<never>((_, reject) => {
-      kill = reject;
+    let reject!: (reason: Error) => void;
+    const terminated = new Promise<never>((_, rejectTerminated) => {
+      reject = rejectTerminated;
     });
-    terminated.catch(() => {}); // observed by race(); never an unhandled rejection on its own
-    const connection: Connection = {
-      worker,
-      remote,
-      terminated,
-      kill: (reason) => {
-        worker.terminate();
-        kill(reason);
-      },
-      ready: Promise.resolve() as unknown as Promise<AdapterSummary>,
+    terminated.catch(() => {}); // observed through race(); never an unhandled rejection by itself
+    const kill = (reason: Error) => {
+      worker.terminate();
+      reject(reason);
     };
+    this.setStatus({ state: 'starting', error: null });
+    const ready = race(remote.init({ gpu: this.status.policy, interruptFlag: this.flagForInit() }), terminated);
+    const connection: Connection = { worker, remote, terminated, kill, ready };
+
+    // A worker that fails to load (or throws at its top level) never answers: fail its calls.
+    // Later uncaught errors are only logged; comlink reports errors of the calls themselves.
+    let initialised = false;
     worker.addEventListener('error', (event) => {
+      if (initialised) {
+        console.error('[matbook] uncaught error in the engine worker:', event.message);
+        return;
+      }
       event.preventDefault();
       const message = event.message || 'the engine worker failed to load';
-      this.setStatus({ state: 'failed', error: message });
-      connection.kill(new Error(message));
+      if (this.connection === connection) this.setStatus({ state: 'failed', error: message });
+      kill(new Error(message));
     });
-    this.setStatus({ state: 'starting', error: null });
-    connection.ready = race(remote.init({ gpu: this.status.policy, interruptFlag: this.flagForInit() }), terminated);
-    connection.ready.then(
+    ready.then(
       (adapter) => {
+        initialised = true;
         if (this.connection === connection) this.setStatus({ adapter, state: this.pendingCalls > 0 ? 'busy' : 'idle' });
       },
       (error: unknown) => {

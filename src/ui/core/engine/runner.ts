@@ -10,7 +10,7 @@ import type { NotebookStore } from '../state/notebookStore.ts';
 import { EngineTerminatedError, errorMessage, type EngineClient } from './engineClient.ts';
 
 /** After Interrupt sets the flag, how long the code may take to stop before the worker is restarted. */
-const INTERRUPT_ESCALATE_MS = 3000;
+const INTERRUPT_ESCALATE_MS = 5000;
 
 export class NotebookRunner {
   private queue: CellId[] = [];

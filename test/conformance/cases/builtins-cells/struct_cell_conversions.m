@@ -1,0 +1,14 @@
+s = struct('a', 1, 'b', 'x');
+c = struct2cell(s);
+sz = size(c);
+c1 = c{1};
+t = cell2struct({1; 'y'}, {'p'; 'q'}, 1);
+tq = t.q;
+t2 = cell2struct({1, 2; 3, 4}, {'m', 'n'}, 2);
+n2 = numel(t2);
+m2 = t2(2).m;
+m = cell2mat({[1 2], 3; [4 5], 6});
+n = num2cell([1 2; 3 4]);
+nsz = size(n);
+n3 = n{1, 2};
+e = cell2mat({});

@@ -1,0 +1,16 @@
+s = struct('a', 1, 'b', 'text');
+f = fieldnames(s);
+nf = numel(f);
+f2 = f{2};
+i1 = isfield(s, 'a');
+i2 = isfield(s, {'a', 'z', 'b'});
+i3 = isfield(5, 'a');
+t = rmfield(s, 'a');
+nt = numel(fieldnames(t));
+u = setfield(s, 'c', 3);
+uc = u.c;
+g = getfield(s, 'b');
+o = orderfields(struct('b', 1, 'a', 2, 'c', 3));
+of = fieldnames(o);
+of1 = of{1};
+[o2, p] = orderfields(struct('b', 1, 'a', 2));

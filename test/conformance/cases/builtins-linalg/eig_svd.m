@@ -1,0 +1,23 @@
+S = [2 1 0; 1 3 1; 0 1 4];
+e = eig(S);
+[V, D] = eig(S);
+ok_sym = norm(S * V - V * D) < 1e-12 && norm(V' * V - eye(3)) < 1e-12;
+Dd = D;
+N = [1 2 3; 4 5 6; 7 8 10];
+en = eig(N);
+enmax = max(en);
+enmin = min(en);
+R = [0 -2; 1 0];
+er = eig(R);
+er_re = max(real(er));
+er_im = max(abs(imag(er)));
+[V, D] = eig(R);
+ok_rot = norm(R * V - V * D) < 1e-12;
+A = [1 2 3; 4 5 6];
+s = svd(A);
+[U, Sg, W] = svd(A);
+ok_svd = norm(U * Sg * W' - A) < 1e-12 && norm(U' * U - eye(2)) < 1e-12 && norm(W' * W - eye(3)) < 1e-12;
+[U, Se, W] = svd(A', 'econ');
+sizes_econ = [size(U) size(Se) size(W)];
+sc = svd([1+1i 2; 0 3i]);
+clear V D U W en er

@@ -1,0 +1,10 @@
+A = [4 7 2; 3 6 1; 2 5 3];
+X = inv(A);
+d = det(A);
+t = trace(A);
+d1 = det(-3);
+d2 = det([1 2; 2 4]);
+x1 = inv(4);
+c = [1+2i 3; -1i 2];
+dc = det(c);
+tc = trace(c);

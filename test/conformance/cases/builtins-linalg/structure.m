@@ -1,0 +1,11 @@
+t1 = issymmetric([1 2; 2 1]);
+t2 = issymmetric([1 2; 3 1]);
+t3 = issymmetric([0 2; -2 0], 'skew');
+t4 = issymmetric([1 2 3]);
+t5 = istriu([1 2 3; 0 4 5]);
+t6 = istriu([1 0; 1 1]);
+t7 = istril([1 0; 1 1]);
+t8 = istril([1 2; 0 1]);
+t9 = isdiag(eye(3));
+t10 = isdiag([1 0; 1 1]);
+t11 = isdiag(5);

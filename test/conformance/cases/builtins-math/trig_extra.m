@@ -1,0 +1,13 @@
+a = sec([0 1]);
+b = csc(pi/2);
+c = cot([pi/4 1]);
+d = asec(2);
+e = acsc(2);
+f = acot([1 2]);
+g = asinh([0 1 -2]);
+h = acosh([1 2 10]);
+k = atanh([0 0.5 -0.9]);
+k2 = atanh(2);
+h2 = acosh(0.5);
+k3 = atanh(-2);
+as2 = asind(2);

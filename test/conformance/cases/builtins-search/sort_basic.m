@@ -1,0 +1,14 @@
+[b1, i1] = sort([3 1 2]);
+[b2, i2] = sort([3 1 2], 'descend');
+[b3, i3] = sort([2 NaN 1 NaN 3]);
+[b4, i4] = sort([2 NaN 1 NaN 3], 'descend');
+[b5, i5] = sort([1 1 1 0], 'descend');
+[b6, i6] = sort([3 1; 2 4; 1 0]);
+[b7, i7] = sort([3 1; 2 4; 1 0], 2);
+b8 = sort([3 1; 2 4], 3);
+b9 = sort('hello');
+b10 = sort(int8([5 -3 0]), 'descend');
+b11 = sort([]);
+b12 = sort(zeros(1, 0));
+b13 = sort(reshape([4 3 2 1 8 7 6 5], 2, 2, 2), 3);
+b14 = sort([true false true]);

@@ -1,0 +1,12 @@
+c = sort({'pear', 'apple', 'fig', 'Apple'});
+ok1 = isequal(c, {'Apple', 'apple', 'fig', 'pear'});
+[c2, k2] = sort({'b'; 'a'; 'c'}, 'descend');
+ok2 = isequal(c2, {'c'; 'b'; 'a'});
+[r1, j1] = sortrows([3 1; 1 2; 3 0]);
+r2 = sortrows([3 1; 1 2; 3 0], [1 -2]);
+r3 = sortrows([3 1; 1 2; 3 0], -1);
+r4 = sortrows([3 1; 1 2; 3 0], 2);
+r5 = sortrows([1 NaN; 1 2; NaN 0]);
+r6 = sortrows(['cab'; 'abc'; 'bca']);
+[r7, j7] = sortrows({'b'; 'a'; 'c'});
+ok7 = isequal(r7, {'a'; 'b'; 'c'});

@@ -1,0 +1,15 @@
+c1 = circshift([1 2 3 4], 1);
+c2 = circshift([1 2 3 4], -5);
+c3 = circshift([1 2; 3 4; 5 6], 1);
+c4 = circshift([1 2; 3 4; 5 6], 1, 2);
+c5 = circshift([1 2; 3 4; 5 6], [1 1]);
+c6 = circshift((1:4)', 2);
+f1 = flip([1 2 3]);
+f2 = flip([1 2; 3 4]);
+f3 = flip([1 2; 3 4], 2);
+f4 = flip([1 2; 3 4], 3);
+f5 = fliplr([1 2 3; 4 5 6]);
+f6 = flipud([1 2 3; 4 5 6]);
+f7 = flip('abc');
+f8 = flip(reshape(1:8, 2, 2, 2), 3);
+e1 = flip(zeros(0, 3));

@@ -1,0 +1,16 @@
+d1 = diag([1 2 3]);
+d2 = diag([1 2], 1);
+d3 = diag([1; 2], -2);
+d4 = diag([1 2 3; 4 5 6]);
+d5 = diag([1 2 3; 4 5 6], 1);
+d6 = diag([1 2 3; 4 5 6], -1);
+d7 = diag([1 2 3; 4 5 6], 5);
+d8 = diag(7);
+M = magic(4);
+l1 = tril(M);
+l2 = tril(M, 1);
+l3 = tril(M, -2);
+u1 = triu(M);
+u2 = triu(M, -1);
+u3 = triu([1 2 3; 4 5 6], 1);
+u4 = triu(true(3));

@@ -1,0 +1,15 @@
+A = [1 2 3; 4 5 6];
+r1 = rot90(A);
+r2 = rot90(A, 2);
+r3 = rot90(A, 3);
+r4 = rot90(A, -1);
+r5 = rot90(A, 4);
+k1 = kron([1 2; 3 4], [1 1]);
+k2 = kron([1; 2], eye(2));
+k3 = kron(2, [1 2 3]);
+p1 = repelem([1 2 3], 2);
+p2 = repelem([1 2], [2 3]);
+p3 = repelem([1; 2], 2);
+p4 = repelem([1 2; 3 4], 2, 3);
+p5 = repelem([1 2; 3 4], [1 2], 1);
+p6 = repelem('ab', 2);

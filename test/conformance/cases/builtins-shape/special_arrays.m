@@ -1,0 +1,13 @@
+m0 = magic(0);
+m1 = magic(1);
+m3 = magic(3);
+m4 = magic(4);
+m5 = magic(5);
+m6 = magic(6);
+m8 = magic(8);
+m10 = magic(10);
+ok10 = all(sum(m10) == 505) && all(sum(m10, 2) == 505);
+l1 = logspace(0, 2, 3);
+l2 = logspace(1, 2, 4);
+l3 = numel(logspace(0, 1));
+l4 = logspace(0, pi, 3);

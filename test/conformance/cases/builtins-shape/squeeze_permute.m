@@ -1,0 +1,10 @@
+A = reshape(1:24, 2, 3, 4);
+s1 = size(squeeze(ones(1, 1, 3)));
+s2 = size(squeeze(ones(2, 1, 3)));
+s3 = squeeze([1 2 3]);
+P = permute(A, [3 1 2]);
+sp = size(P);
+Q = ipermute(P, [3 1 2]);
+back = isequal(Q, A);
+pt = permute([1 2; 3 4], [2 1]);
+p4 = size(permute(ones(2, 3), [1 3 2]));

@@ -1,0 +1,27 @@
+x7 = [1 4 2 8 5 7 3];
+y7 = fft(x7);
+y7r = real(y7);
+y7i = imag(y7);
+x12 = (1:12) .^ 2;
+y12 = fft(x12);
+y12r = real(y12);
+y12i = imag(y12);
+y8 = fft([1 0 -1 0 2 0 1 1]);
+y8r = real(y8);
+y8i = imag(y8);
+y1 = real(fft(3));
+xc = [1+1i, 2, -1i, 3-2i, 0.5];
+yc = fft(xc);
+ycr = real(yc);
+yci = imag(yc);
+yp = fft([1 2 3], 5);
+ypr = real(yp);
+ypi = imag(yp);
+yt = real(fft([1 2 3 4 5], 2));
+M = [1 2; 3 4; 5 6];
+ym = fft(M);
+ymr = real(ym);
+ymi = imag(ym);
+yd = real(fft(M, [], 2));
+sz = size(fft(zeros(3, 0)));
+clear y7 y12 y8 yc yp ym

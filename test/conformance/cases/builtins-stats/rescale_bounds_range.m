@@ -1,0 +1,14 @@
+a1 = rescale([1 2 3]);
+a2 = rescale([1 2 3], -1, 1);
+a3 = rescale([2 2 2]);
+a4 = rescale([1 5; 3 9]);
+[b1, b2] = bounds([3 9 1 4]);
+[b3, b4] = bounds([3 9; 1 4]);
+[b5, b6] = bounds([3 9; 1 4], 2);
+[b7, b8] = bounds([3 NaN 1]);
+g1 = range([4 9 1]);
+g2 = range([1 5; 2 3]);
+g3 = range([1 5; 2 3], 2);
+m1 = mean(int8([100 100 1]));
+m2 = class(mean(int8([1 2])));
+m3 = mean(uint8([1 2; 3 4]));

@@ -1,0 +1,14 @@
+x = [2 4 4 4 5 5 7 9];
+v1 = var(x);
+v2 = var(x, 1);
+s1 = std(x);
+s2 = std(x, 1);
+v3 = var([1 2; 3 5; 4 9]);
+v4 = var([1 2; 3 5; 4 9], 0, 2);
+v5 = var(5);
+v6 = var([]);
+s3 = std([1 NaN 3]);
+s5 = std(reshape(magic(4), [], 1));
+s6 = std(single([1 2 3]));
+v7 = var([1 2 3], [1 1 2]);
+v8 = var(reshape(1:8, 2, 2, 2), 0, 3);

@@ -1,0 +1,9 @@
+a = int2str(2.7);
+b = int2str([1 22 -3]);
+c = dec2bin(5);
+d = dec2bin(5, 8);
+e = dec2bin([1 2 3]);
+f = bin2dec('101');
+g = dec2hex(255);
+h = hex2dec('ff');
+k = hex2dec({'10', 'A'});

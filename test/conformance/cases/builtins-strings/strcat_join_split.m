@@ -1,0 +1,14 @@
+a = strcat('ab ', 'cd ', 'e');
+c = strcat({'x '}, 'y');
+c1 = c{1};
+p = strsplit('a,b,,c', ',');
+np = numel(p);
+p3 = p{3};
+q = strsplit('a,b,,c', ',', 'CollapseDelimiters', false);
+nq = numel(q);
+q3 = q{3};
+w = strsplit('  one two  ');
+nw = numel(w);
+w2 = w{2};
+j = strjoin({'a', 'b', 'c'}, ', ');
+j2 = strjoin({'x', 'y'});

@@ -1,0 +1,9 @@
+a = strcmp('abc', 'abc');
+b = strcmp('abc', 'abd');
+c = strcmp({'abc', 'Abc', 'x'}, 'abc');
+d = strcmpi({'abc', 'Abc'}, 'ABC');
+e = strncmp('abcdef', 'abcxyz', 3);
+f = strncmpi('ABCdef', 'abcxyz', 3);
+g = strcmp(1, 'a');
+h = strcmp({'a', 'b'}, {'a', 'c'});
+k = strcmp('', '');

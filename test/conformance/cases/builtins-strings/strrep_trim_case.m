@@ -1,0 +1,11 @@
+r = strrep('hello world', 'o', '0');
+rc = strrep({'aa', 'ba'}, 'a', 'x');
+rc2 = rc{2};
+t = strtrim(sprintf('  ab c \t'));
+tc = strtrim({' x ', 'y  '});
+tc1 = tc{1};
+u = upper('abc1');
+l = lower('ABC');
+d = deblank('ab   ');
+b = ['a' blanks(3) 'b'];
+nl = double(newline);
