@@ -112,6 +112,18 @@ registerFamily({
   rem: binaryMath('rem', 'Remainder after division with the sign of the dividend. Example: rem(-1, 3) is -1.'),
   atan2: binaryMath('atan2', 'Four-quadrant inverse tangent of Y/X. Example: atan2(1, -1) is 2.3562.'),
   hypot: binaryMath('hypot', 'sqrt(a.^2 + b.^2) without overflow. Example: hypot(3, 4) is 5.'),
+  complex: {
+    family: 'elementwise',
+    signatures: ['z = complex(a, b)', 'z = complex(x)'],
+    doc: 'A complex array from real and imaginary parts; unlike a + b*1i the result stays complex even when b is 0. Example: isreal(complex(1, 0)) is false.',
+    impl: (args, ctx) => {
+      const a = tensorArg(args[0], 'complex', 1);
+      const b = args.length > 1 ? tensorArg(args[1], 'complex', 2) : new Tensor(a.cls, [1, 1], Float64Array.of(0));
+      const re = applyBinary(ctx, OPS.add, a, new Tensor(b.cls, b.shape, new Float64Array(b.re.length)));
+      const im = applyBinary(ctx, OPS.add, b, new Tensor(a.cls, a.shape, new Float64Array(a.re.length)));
+      return new Tensor(re.cls, re.shape, re.re, im.re);
+    },
+  },
   real: complexPart('real', (re) => re, 'The real part. Example: real(3 + 4i) is 3.'),
   imag: complexPart('imag', (_re, im) => im, 'The imaginary part. Example: imag(3 + 4i) is 4.'),
   conj: complexPart('conj', (re) => re, 'The complex conjugate. Example: conj(3 + 4i) is 3 - 4i.', true),

@@ -16,14 +16,25 @@ function arithmetic(name: string, op: ElementwiseOp, complexOp: ComplexOp | null
     signatures: [`C = A ${symbol} B`, `C = ${name}(A, B)`],
     doc,
     impl: (args, ctx) => {
-      const a = tensorArg(args[0], name, 1);
-      const b = tensorArg(args[1], name, 2);
+      const [a, b] = operands(args, symbol);
       if (complexOp && (a.im || b.im)) return complexBinary(complexOp, a, b);
       if (complexOp === 'pow' && needsComplexPower(a, b)) return complexBinary('pow', a, b);
       return applyBinary(ctx, op, a, b);
     },
     lowering: { elementwise: op.name as keyof typeof OPS },
   };
+}
+
+/** Both operands of a binary operator, or MATLAB's error naming the operator and the type. */
+function operands(args: Value[], symbol: string): [Tensor, Tensor] {
+  if (args.length < 2) raise('MATLAB:minrhs', 'Not enough input arguments.');
+  for (const v of args) {
+    if (v.type !== 'tensor') {
+      const type = v.type === 'struct' ? v.className : v.type;
+      raise('MATLAB:UndefinedFunction', `Operator '${symbol}' is not supported for operands of type '${type}'.`);
+    }
+  }
+  return [args[0] as Tensor, args[1] as Tensor];
 }
 
 /** A negative base with a fractional exponent has a complex result in MATLAB. */
@@ -42,8 +53,7 @@ function comparison(name: string, op: ElementwiseOp, symbol: string, doc: string
     signatures: [`TF = A ${symbol} B`, `TF = ${name}(A, B)`],
     doc,
     impl: (args, ctx) => {
-      const a = tensorArg(args[0], name, 1);
-      const b = tensorArg(args[1], name, 2);
+      const [a, b] = operands(args, symbol);
       if ((a.im || b.im) && (name === 'eq' || name === 'ne')) {
         const re = applyBinary(ctx, OPS.eq, new Tensor('double', a.shape, a.re), new Tensor('double', b.shape, b.re));
         const im = applyBinary(

@@ -153,7 +153,7 @@ const conversions: [string, () => string, string][] = [
   ['mat2str([1.5 -2])', () => mat2str(mat([[1.5, -2]])), "[1.5 -2]"],
   ['mat2str(pi, 4)', () => mat2str(num(Math.PI), 4), "3.142"],
   ['mat2str([true false])', () => mat2str(bools([true, false])), "[true false]"],
-  ['mat2str([])', () => mat2str(empty()), "[]"],
+  ['mat2str([])', () => mat2str(empty()), "zeros(0,0)"],
   ['mat2str([1;2])', () => mat2str(mat([[1], [2]])), "[1;2]"],
   ['mat2str(NaN)', () => mat2str(num(NaN)), "NaN"],
   ['mat2str([Inf -Inf])', () => mat2str(mat([[Infinity, -Infinity]])), "[Inf -Inf]"],

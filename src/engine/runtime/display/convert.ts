@@ -150,7 +150,7 @@ export function mat2str(value: Value, precision = 15): string {
   const [rows, cols] = t.shape;
   if (t.numel === 0) {
     if (t.cls === 'char') return "''";
-    return rows === 0 && cols === 0 ? '[]' : `zeros(${rows},${cols})`;
+    return `zeros(${rows},${cols})`;
   }
   let element: (k: number) => string;
   if (t.cls === 'char') {

@@ -252,9 +252,9 @@ export class ExprCompiler {
       andThen(
         sequence(rows.map((row) => () => andThen(sequence(row.map((el) => () => el(fr, 1))), (lists) => lists.flat()))),
         (rowVals) => {
-          // Each element becomes a 1×1 cell (a cell element is concatenated as a cell), then rows join.
+          // Each element becomes a 1×1 cell (a cell inside braces nests), then rows join.
           const rowCells = rowVals.map((vals) =>
-            vals.length === 0 ? new CellArray([0, 0], []) : this.call1('horzcat', vals.map((v) => (v.type === 'cell' ? v : new CellArray([1, 1], [v]))), e),
+            vals.length === 0 ? new CellArray([0, 0], []) : this.call1('horzcat', vals.map((v) => new CellArray([1, 1], [v])), e),
           );
           return andThen(sequence(rowCells.map((c) => () => c)), (rs) => {
             const nonEmpty = rs.filter((r) => numelOfValue(r) > 0);
