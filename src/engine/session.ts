@@ -9,7 +9,7 @@ import { Interpreter } from './runtime/interpreter/interpreter.ts';
 import { asMatlabError } from './runtime/interpreter/compileStmt.ts';
 import { formatValueSummary } from './runtime/display/index.ts';
 import { classOf, numelOf, type Value } from './runtime/values/index.ts';
-import type { CompletionItem, EngineEvent, ErrorInfo, GpuPolicy, HoverDoc, WorkspaceEntry } from '../worker/protocol.ts';
+import type { BuiltinDoc, CompletionItem, EngineEvent, ErrorInfo, GpuPolicy, HoverDoc, WorkspaceEntry } from '../worker/protocol.ts';
 
 const KEYWORDS = ['if', 'elseif', 'else', 'end', 'for', 'while', 'switch', 'case', 'otherwise', 'try', 'catch', 'break', 'continue', 'return', 'function'];
 
@@ -96,6 +96,16 @@ export class Session {
   hover(name: string): HoverDoc | null {
     const spec = lookupBuiltin(name);
     return spec ? { name, signatures: [...spec.signatures], doc: spec.doc } : null;
+  }
+
+  /** Every builtin's help, for the page's Functions panel: sorted by family, then by name. */
+  builtinDocs(): BuiltinDoc[] {
+    return allBuiltins()
+      .map(([name, spec]) => ({ name, family: spec.family, signatures: [...spec.signatures], doc: spec.doc }))
+      .sort((a, b) => {
+        const [x, y] = a.family === b.family ? [a.name, b.name] : [a.family, b.family];
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
   }
 }
 

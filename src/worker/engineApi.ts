@@ -73,6 +73,9 @@ export function createEngineApi(): EngineApi {
     async hover(name: string) {
       return session.hover(name);
     },
+    async listBuiltins() {
+      return session.builtinDocs();
+    },
     async gpuSelfTest() {
       await openGpu('auto');
       if (!gpu) return { ok: false, maxAbsDiff: NaN, n: 0, kernel: null, adapter };

@@ -97,6 +97,15 @@ export interface HoverDoc {
   doc: string;
 }
 
+/** One builtin's entry in the page's Functions panel. */
+export interface BuiltinDoc {
+  name: string;
+  /** The registry family (`elementwise`, `linalg`, `signal`, …). */
+  family: string;
+  signatures: string[];
+  doc: string;
+}
+
 /** What the worker exposes through comlink. */
 export interface EngineApi {
   init(options: InitOptions): Promise<AdapterSummary>;
@@ -107,6 +116,8 @@ export interface EngineApi {
   workspace(): Promise<WorkspaceEntry[]>;
   complete(prefix: string): Promise<CompletionItem[]>;
   hover(name: string): Promise<HoverDoc | null>;
+  /** Every builtin with its signatures and doc, sorted by family then name. */
+  listBuiltins(): Promise<BuiltinDoc[]>;
   /** Runs the elementwise-add kernel on the GPU and the CPU provider and compares them. */
   gpuSelfTest(): Promise<{ ok: boolean; maxAbsDiff: number; n: number; kernel: KernelEvent | null; adapter: AdapterSummary }>;
 }

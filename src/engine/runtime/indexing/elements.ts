@@ -119,8 +119,11 @@ function assignedClass(target: Tensor, rhs: Tensor): ArrayClass {
   return target.cls;
 }
 
-/** Writes rhs (scalar or matching count) at `positions` of a target of the same storage form. */
-export function scatter(target: Value, positions: ArrayLike<number>, rhs: Value): Value {
+/**
+ * Writes rhs (scalar or matching count) at `positions` of a target of the same storage form.
+ * With `inPlace`, an exclusive tensor target whose class does not change is written directly.
+ */
+export function scatter(target: Value, positions: ArrayLike<number>, rhs: Value, inPlace = false): Value {
   const n = positions.length;
   const rn = numelOfValue(rhs);
   if (rn !== 1 && rn !== n) {
@@ -129,6 +132,16 @@ export function scatter(target: Value, positions: ArrayLike<number>, rhs: Value)
   if (target.type === 'tensor') {
     if (rhs.type !== 'tensor') raise('MATLAB:invalidConversion', `Conversion to ${target.cls} from ${rhs.type} is not possible.`);
     const cls = assignedClass(target, rhs);
+    if (inPlace && target.exclusive && cls === target.cls && (rhs.im === null || target.im !== null)) {
+      const re = target.re;
+      const im = target.im;
+      for (let i = 0; i < n; i++) {
+        const j = rn === 1 ? 0 : i;
+        re[positions[i]] = cls === 'double' ? rhs.re[j] : castScalar(rhs.re[j], cls);
+        if (im) im[positions[i]] = rhs.im ? rhs.im[j] : 0;
+      }
+      return target;
+    }
     const re = Float64Array.from(target.re, cls === target.cls ? (x) => x : (x) => castScalar(x, cls));
     let im = target.im ? Float64Array.from(target.im) : null;
     if (rhs.im && !im) im = new Float64Array(re.length);
@@ -137,7 +150,9 @@ export function scatter(target: Value, positions: ArrayLike<number>, rhs: Value)
       re[positions[i]] = castScalar(rhs.re[j], cls);
       if (im) im[positions[i]] = rhs.im ? rhs.im[j] : 0;
     }
-    return new Tensor(cls, target.shape, re, im && im.some((x) => x !== 0) ? im : null);
+    const out = new Tensor(cls, target.shape, re, im && im.some((x) => x !== 0) ? im : null);
+    out.exclusive = inPlace;
+    return out;
   }
   if (target.type === 'function_handle') raise('MATLAB:badsubscript', 'Function handle arrays are not supported.');
   if (target.type === 'struct') {

@@ -22,8 +22,11 @@ function startFrom(base: Value | undefined, rhs: Value): Value {
   return emptyLike(rhs);
 }
 
-/** `base(args…) = rhs` */
-export function parenAssign(base: Value | undefined, args: readonly Value[], rhs: Value): Value {
+/**
+ * `base(args…) = rhs`. `inPlace` is set only for a workspace variable written directly
+ * (`A(i) = x`, not `s.a(i) = x`): see Tensor.exclusive.
+ */
+export function parenAssign(base: Value | undefined, args: readonly Value[], rhs: Value, inPlace = false): Value {
   if (base !== undefined && isDeletion(rhs)) return deleteElements(base, args);
   let target = startFrom(base, rhs);
   if (target.type === 'tensor' && rhs.type === 'cell' && numelOfValue(target) === 0) target = emptyLike(rhs);
@@ -39,9 +42,10 @@ export function parenAssign(base: Value | undefined, args: readonly Value[], rhs
       else if (shape.length === 2 && shape[1] === 1) grown = [max + 1, 1];
       else raise('MATLAB:indexed:matrixGrowth', 'Attempt to grow array along ambiguous dimension.');
       target = resize(target, grown);
+      if (target.type === 'tensor') target.exclusive = inPlace;
     }
     const positions = s.all ? range(numelOfValue(target)) : s.list;
-    return scatter(target, positions, rhs);
+    return scatter(target, positions, rhs, inPlace);
   }
   const dims = addressedShape(target.shape, args.length);
   const rhsShape = rhs.shape;
@@ -61,10 +65,11 @@ export function parenAssign(base: Value | undefined, args: readonly Value[], rhs
       raise('MATLAB:indexed:matrixGrowth', 'Attempt to grow array along ambiguous dimension.');
     }
     target = resize(target, args.length >= target.shape.length ? newDims : [...newDims.slice(0, -1), ...target.shape.slice(args.length - 1)]);
+    if (target.type === 'tensor') target.exclusive = inPlace;
   }
   const finalDims = addressedShape(target.shape, args.length);
   const fixed = subs.map((s, k) => (s.all ? { all: true as const, count: finalDims[k] } : s));
-  return scatter(target, gridPositions(fixed, finalDims), rhs);
+  return scatter(target, gridPositions(fixed, finalDims), rhs, inPlace);
 }
 
 function deleteElements(base: Value, args: readonly Value[]): Value {

@@ -70,6 +70,12 @@ const SCALAR_FAST: Partial<Record<ast.BinaryOp, (a: number, b: number) => Value>
   '~=': (a, b) => logicalScalar(a !== b),
 };
 
+/** A variable read as a value may now be held twice: in-place updates must copy again. */
+function shared(v: Value): Value {
+  if (v.type === 'tensor') v.exclusive = false;
+  return v;
+}
+
 function isRealDoubleScalar(v: Value): v is Tensor {
   return v.type === 'tensor' && v.cls === 'double' && v.re.length === 1 && v.im === null;
 }
@@ -162,7 +168,7 @@ export class ExprCompiler {
       const slot = this.scope.slot(e.name);
       return (fr, nargout) => {
         const v = fr.vars[slot];
-        if (v !== undefined) return [v];
+        if (v !== undefined) return [shared(v)];
         return spanned(this.tryCall(() => this.runtime.callNamed(e.name, [], nargout), e), e);
       };
     }
@@ -189,7 +195,7 @@ export class ExprCompiler {
     const slot = this.scope.slot(e.name);
     return (fr) => {
       const v = fr.vars[slot];
-      if (v !== undefined) return v;
+      if (v !== undefined) return shared(v);
       return andThen(this.tryCall(() => this.runtime.callNamed(e.name, [], 1), e), (out) => single(out, e));
     };
   }
@@ -274,7 +280,7 @@ export class ExprCompiler {
       const captures = new Map<string, Value>();
       for (const [name, slot] of slots) {
         const v = fr.vars[slot];
-        if (v !== undefined) captures.set(name, v);
+        if (v !== undefined) captures.set(name, shared(v));
       }
       return new FunctionHandle(null, { params: e.params, body: e.body, captures, text, source: this.source });
     };

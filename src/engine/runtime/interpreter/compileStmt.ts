@@ -171,7 +171,8 @@ export class StmtCompiler {
         case 'paren':
         case 'brace':
           return andThen(this.exprs.args(args, fr, endTarget), (subs) => {
-            if (last) return link.type === 'paren' ? parenAssign(base, subs, rhs) : braceAssign(base, subs, rhs);
+            // Only a variable written directly may be updated in place; values inside containers may be shared.
+            if (last) return link.type === 'paren' ? parenAssign(base, subs, rhs, k === 0) : braceAssign(base, subs, rhs);
             const inner = readOrUndefined(() => (link.type === 'paren' ? [parenIndex(base!, subs)] : braceIndex(base!, subs)), base);
             return andThen(level(fr, inner, k + 1, rhs), (newInner) =>
               link.type === 'paren' ? parenAssign(base, subs, newInner) : braceAssign(base, subs, newInner),

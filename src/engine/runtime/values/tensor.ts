@@ -13,6 +13,12 @@ export class Tensor {
   readonly re: Float64Array;
   /** Imaginary part; null for real arrays. */
   readonly im: Float64Array | null;
+  /**
+   * Copy-on-write bookkeeping: true only while a single workspace slot holds this tensor and it
+   * was made by an indexed assignment, so the next `A(i) = x` may write in place instead of
+   * copying. Reading the variable as a value (`B = A`, `f(A)`) clears it.
+   */
+  exclusive = false;
 
   constructor(cls: ArrayClass, shape: readonly number[], re: Float64Array, im: Float64Array | null = null) {
     this.cls = cls;
