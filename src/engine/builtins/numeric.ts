@@ -55,6 +55,12 @@ export function incompatibleSizes(): never {
 
 /** Applies a binary op with implicit expansion; the result class follows MATLAB's rules. */
 export function applyBinary(ctx: CallContext, op: ElementwiseOp, a: Tensor, b: Tensor): Tensor {
+  if (a.re.length === 1 && b.re.length === 1 && a.shape.length === 2 && b.shape.length === 2) {
+    // Scalar ⊕ scalar: no broadcasting walk, no provider round trip (loops live here).
+    const cls: ArrayClass = op.logical ? 'logical' : arithmeticClass(a, b);
+    const x = op.host(a.re[0], b.re[0]);
+    return new Tensor(cls, a.shape, Float64Array.of(cls === 'double' ? x : castScalar(x, cls)));
+  }
   const shape = broadcastShapes(a.shape, b.shape) ?? incompatibleSizes();
   const data = ctx.cpu.elementwise(op, [{ shape: a.shape, data: a.re }, { shape: b.shape, data: b.re }], shape);
   const cls: ArrayClass = op.logical ? 'logical' : arithmeticClass(a, b);

@@ -8,7 +8,6 @@ import { MatlabError, raise } from '../../errors.ts';
 import { lookupBuiltin } from '../../builtins/index.ts';
 import type { CallContext, NumberFormat } from '../../builtins/types.ts';
 import { isTruthy } from '../../builtins/numeric.ts';
-import { cpuProvider } from '../../providers/cpu/index.ts';
 import { displayValue } from '../display/index.ts';
 import { MersenneTwister } from '../random.ts';
 import { CellArray, charRow, FunctionHandle, scalar, StructArray, type Value } from '../values/index.ts';
@@ -16,6 +15,7 @@ import { andThen, type Async } from './async.ts';
 import { ExprCompiler, type ListFn } from './compileExpr.ts';
 import { StmtCompiler, type StmtFn, type StmtRuntime } from './compileStmt.ts';
 import { Frame, Scope } from './frame.ts';
+import { BuiltinContext } from './builtinContext.ts';
 
 /** Where a running program's output goes. */
 export interface OutputSink {
@@ -200,41 +200,22 @@ export class Interpreter implements StmtRuntime {
     );
   }
 
-  /** The context a builtin call runs in. */
+  /** The context a builtin call runs in: contexts hold no per-call state but nargout, so they are reused. */
   private context(nargout: number): CallContext {
-    const interp = this;
-    return {
-      nargout,
-      cpu: cpuProvider,
-      random: this.random,
-      get format() {
-        return interp.format;
-      },
-      set format(f: NumberFormat) {
-        interp.format = f;
-      },
-      print: (text) => this.sink.stdout(text),
-      display: (name, value) => this.display(name, value),
-      warning: (_identifier, message) => this.sink.stdout(`Warning: ${message}\n`),
-      call: (fn, args, n) =>
-        typeof fn === 'string'
-          ? this.callNamed(fn, args, n)
-          : fn.type === 'function_handle'
-            ? this.callHandle(fn, args, n)
-            : fn.type === 'tensor' && fn.cls === 'char'
-              ? this.callNamed(String.fromCharCode(...fn.re), args, n)
-              : raise('MATLAB:feval:argMustBeFunctionHandle', 'Argument must contain a character vector or function handle.'),
-      workspace: {
-        names: () => this.variableNames(),
-        get: (name) => this.workspace.get(name),
-        clear: (names) => {
-          if (names === null) this.clearWorkspace();
-          else for (const n of names) this.workspace.set(n, undefined);
-        },
-        functionExists: (name) => (this.functions.has(name) ? 'user' : lookupBuiltin(name) ? 'builtin' : null),
-      },
-      now: () => (performance.now() - this.ticOrigin) / 1000,
-    };
+    return this.contexts[nargout] ?? new BuiltinContext(this, nargout);
   }
+
+  private readonly contexts: CallContext[] = [0, 1, 2, 3, 4].map((n) => new BuiltinContext(this, n));
+
+  /** Function lookup for `exist`: a cell function, a builtin, or neither. */
+  functionKind(name: string): 'builtin' | 'user' | null {
+    return this.functions.has(name) ? 'user' : lookupBuiltin(name) ? 'builtin' : null;
+  }
+
+  /** Seconds since the session started, for tic/toc. */
+  elapsedSeconds(): number {
+    return (performance.now() - this.ticOrigin) / 1000;
+  }
+
 }
 
