@@ -1,21 +1,7 @@
 // Rearranging and matrix-structure builtins (reshaping.ts, matrices.ts) through the engine's JSON
 // contract: N-D arrays, dims beyond ndims, empty inputs, non-numeric classes and MATLAB errors.
 import { describe, expect, it } from 'vitest';
-import { runToJson } from '../../../src/engine/runJson.ts';
-
-type Vars = Record<string, { class: string; size: number[]; data?: unknown }>;
-
-async function vars(src: string): Promise<Vars> {
-  const r = await runToJson(src, { gpu: 'off' });
-  expect(r.error).toBeNull();
-  return r.vars as Vars;
-}
-
-async function fails(src: string): Promise<{ identifier: string; message: string }> {
-  const r = await runToJson(src, { gpu: 'off' });
-  expect(r.error).not.toBeNull();
-  return r.error!;
-}
+import { fails, vars } from './run.ts';
 
 describe('squeeze, permute, ipermute', () => {
   it('squeeze drops singleton dims and leaves 2-D alone', async () => {

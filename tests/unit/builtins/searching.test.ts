@@ -1,21 +1,7 @@
 // Ordering, searching and set builtins (searching.ts, sets.ts) through the engine's JSON
 // contract: ties, NaN placement, text, empty inputs, row vs column results and dims past ndims.
 import { describe, expect, it } from 'vitest';
-import { runToJson } from '../../../src/engine/runJson.ts';
-
-type Vars = Record<string, { class: string; size: number[]; data?: unknown }>;
-
-async function vars(src: string): Promise<Vars> {
-  const r = await runToJson(src, { gpu: 'off' });
-  expect(r.error).toBeNull();
-  return r.vars as Vars;
-}
-
-async function fails(src: string): Promise<{ identifier: string; message: string }> {
-  const r = await runToJson(src, { gpu: 'off' });
-  expect(r.error).not.toBeNull();
-  return r.error!;
-}
+import { fails, vars } from './run.ts';
 
 describe('sort', () => {
   it('is stable in both directions and places NaN like MATLAB', async () => {

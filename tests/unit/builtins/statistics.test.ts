@@ -1,21 +1,7 @@
 // Statistics and data-analysis builtins (statistics.ts, dataAnalysis.ts) through the engine's JSON
 // contract: NaN flags, 'all' and vecdim, empty inputs, classes, dims past ndims and errors.
 import { describe, expect, it } from 'vitest';
-import { runToJson } from '../../../src/engine/runJson.ts';
-
-type Vars = Record<string, { class: string; size: number[]; data?: unknown }>;
-
-async function vars(src: string): Promise<Vars> {
-  const r = await runToJson(src, { gpu: 'off' });
-  expect(r.error).toBeNull();
-  return r.vars as Vars;
-}
-
-async function fails(src: string): Promise<{ identifier: string; message: string }> {
-  const r = await runToJson(src, { gpu: 'off' });
-  expect(r.error).not.toBeNull();
-  return r.error!;
-}
+import { fails, vars } from './run.ts';
 
 const near = (x: unknown, y: number[]) => (x as number[]).forEach((xi, i) => expect(xi).toBeCloseTo(y[i], 10));
 
