@@ -6,6 +6,7 @@
 // ctx.call may answer with a Promise (a GPU readback inside the called function). `each` runs
 // the calls in order and stays synchronous until one of them is asynchronous.
 
+import { hostOnly } from '../runtime/values/index.ts';
 import { MatlabError, raise } from '../errors.ts';
 import { parse } from '../lang/index.ts';
 import {
@@ -76,6 +77,8 @@ function column(items: Value[]): CellArray {
 /** Element k of any array as a value of its own class (a 1×1 cell for a cell array). */
 function elementOf(v: Value, k: number): Value {
   switch (v.type) {
+    case 'gpu':
+      return hostOnly('cell element');
     case 'tensor':
       return new Tensor(v.cls, [1, 1], Float64Array.of(v.re[k]), v.im ? Float64Array.of(v.im[k]) : null);
     case 'cell':

@@ -7,7 +7,7 @@ import { concatenate } from './concat.ts';
 import { sizeAndClass } from './args.ts';
 import { scalarArg, tensorArg } from './numeric.ts';
 import { registerFamily } from './registry.ts';
-import type { BuiltinSpec, CallContext } from './types.ts';
+import type { BuiltinSpec, CallContext, RandomSource } from './types.ts';
 
 function filled(name: string, value: number, doc: string, defaultClass: ArrayClass = 'double'): BuiltinSpec {
   return {
@@ -37,6 +37,58 @@ function constant(name: string, value: number, doc: string): BuiltinSpec {
       return new Tensor(cls, shape, re);
     },
   };
+}
+
+// ---------------------------------------------------------------- the random stream's position
+//
+// `s = rng` must capture where the stream is, so that `rng(s)` resumes there. RandomSource only
+// offers seed(), so each source's draws since it was last seeded are logged here, run-length
+// encoded as [kind, count] pairs (kind 0 = uniform, 1 = normal); `rng(s)` reseeds and replays
+// them (see session.ts). Every draw a builtin makes must go through drawUniform/drawNormal, and
+// every reseed through reseed(), or the log goes stale.
+
+const UNIFORM = 0;
+const NORMAL = 1;
+const drawLogs = new WeakMap<RandomSource, number[]>();
+
+function logDraw(src: RandomSource, kind: number): void {
+  let log = drawLogs.get(src);
+  if (!log) drawLogs.set(src, (log = []));
+  if (log.length > 0 && log[log.length - 2] === kind) log[log.length - 1]++;
+  else log.push(kind, 1);
+}
+
+export function drawUniform(ctx: CallContext): number {
+  logDraw(ctx.random, UNIFORM);
+  return ctx.random.uniform();
+}
+
+export function drawNormal(ctx: CallContext): number {
+  logDraw(ctx.random, NORMAL);
+  return ctx.random.normal();
+}
+
+/** The draws since the last reseed, as [kind, count] pairs (a copy). */
+export function streamPosition(src: RandomSource): number[] {
+  return [...(drawLogs.get(src) ?? [])];
+}
+
+/** Seeds the source, then replays `position` (from streamPosition) to resume where it was. */
+export function reseed(src: RandomSource, seed: number, position: readonly number[] = []): void {
+  src.seed(seed);
+  const log: number[] = [];
+  for (let i = 0; i + 1 < position.length; i += 2) {
+    const kind = position[i];
+    const count = position[i + 1];
+    if ((kind !== UNIFORM && kind !== NORMAL) || !(count > 0) || count !== Math.floor(count)) continue;
+    for (let k = 0; k < count; k++) {
+      if (kind === UNIFORM) src.uniform();
+      else src.normal();
+    }
+    if (log.length > 0 && log[log.length - 2] === kind) log[log.length - 1] += count;
+    else log.push(kind, count);
+  }
+  drawLogs.set(src, log);
 }
 
 function random(name: string, draw: (ctx: CallContext) => number, doc: string): BuiltinSpec {
@@ -102,8 +154,8 @@ registerFamily({
       return new Tensor(cls, shape, re);
     },
   },
-  rand: random('rand', (ctx) => ctx.random.uniform(), 'Uniform random numbers in (0, 1); reproducible after rng(seed). Example: rng(0); rand is 0.8147.'),
-  randn: random('randn', (ctx) => ctx.random.normal(), 'Standard normal random numbers. Example: x = randn(1000, 1); std(x) is about 1.'),
+  rand: random('rand', drawUniform, 'Uniform random numbers in (0, 1); reproducible after rng(seed). Example: rng(0); rand is 0.8147.'),
+  randn: random('randn', drawNormal, 'Standard normal random numbers. Example: x = randn(1000, 1); std(x) is about 1.'),
   randi: {
     family: 'construction',
     signatures: ['X = randi(imax)', 'X = randi(imax, n)', 'X = randi([imin imax], sz1, ..., szN)'],
@@ -115,22 +167,24 @@ registerFamily({
       const { shape, cls } = sizeAndClass(args.slice(1), 'randi');
       const n = numelOf(shape);
       const re = new Float64Array(n);
-      for (let k = 0; k < n; k++) re[k] = castScalar(lo + Math.floor(ctx.random.uniform() * (hi - lo + 1)), cls);
+      for (let k = 0; k < n; k++) re[k] = castScalar(lo + Math.floor(drawUniform(ctx) * (hi - lo + 1)), cls);
       return new Tensor(cls, shape, re);
     },
   },
   linspace: {
     family: 'construction',
     signatures: ['y = linspace(x1, x2)', 'y = linspace(x1, x2, n)'],
-    doc: 'n evenly spaced points from x1 to x2 (default 100), ending exactly at x2. Example: linspace(0, 1, 5) is [0 0.25 0.5 0.75 1].',
+    doc: 'n evenly spaced points from x1 to x2 (default 100), ending exactly at x2; n = 1 gives x2, n < 1 an empty 1×0 row. Single if either end is single. Example: linspace(0, 1, 5) is [0 0.25 0.5 0.75 1].',
     impl: (args) => {
       const a = scalarArg(args[0], 'linspace', 1);
       const b = scalarArg(args[1], 'linspace', 2);
-      const n = Math.max(1, Math.floor(args.length > 2 ? scalarArg(args[2], 'linspace', 3) : 100));
+      const n = Math.max(0, Math.floor(args.length > 2 ? scalarArg(args[2], 'linspace', 3) : 100));
+      const single = [args[0], args[1]].some((v) => v?.type === 'tensor' && v.cls === 'single');
       const re = new Float64Array(n);
       for (let k = 0; k < n; k++) re[k] = n === 1 ? b : a + (b - a) * (k / (n - 1));
       if (n > 1) re[n - 1] = b;
-      return new Tensor('double', [1, n], re);
+      if (single) for (let k = 0; k < n; k++) re[k] = Math.fround(re[k]);
+      return new Tensor(single ? 'single' : 'double', [1, n], re);
     },
   },
   repmat: {

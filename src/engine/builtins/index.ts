@@ -8,6 +8,7 @@ import './elementwise.ts';
 import './reductions.ts';
 import './io.ts';
 import './session.ts';
+import './gpu.ts';
 import './linalg.ts';
 import './signal.ts';
 import './strings.ts';

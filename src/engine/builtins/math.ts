@@ -257,14 +257,14 @@ function tand(x: number): number {
 
 const DEG = 180 / Math.PI;
 
-/** asin for any real: outside [-1, 1] the principal complex value. */
-function casin(x: number): [number, number] {
+/** asin for any real: outside [-1, 1] the principal complex value (MATLAB's branch: asin(2) is π/2 - 1.3170i). */
+export function casin(x: number): [number, number] {
   if (x >= -1 && x <= 1) return [Math.asin(x), 0];
   const s = Math.sign(x);
   return [(s * Math.PI) / 2, -s * Math.log(Math.abs(x) + Math.sqrt(x * x - 1))];
 }
 
-function cacos(x: number): [number, number] {
+export function cacos(x: number): [number, number] {
   const [a, b] = casin(x);
   return [Math.PI / 2 - a, -b];
 }

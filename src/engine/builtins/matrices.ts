@@ -2,6 +2,7 @@
 // (intmax, intmin, realmax, realmin, flintmax); and equality of whole values (isequal,
 // isequaln) for every value class. Pure element rearrangement lives in `reshaping.ts`.
 
+import { hostOnly } from '../runtime/values/index.ts';
 import { raise } from '../errors.ts';
 import {
   castScalar,
@@ -156,6 +157,8 @@ export function valuesEqual(a: Value, b: Value, nanEqual: boolean): boolean {
   if (a.type !== b.type) return false;
   if (a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) return false;
   switch (a.type) {
+    case 'gpu':
+      return hostOnly('isequal');
     case 'tensor': {
       const t = b as Tensor;
       const same = (x: number, y: number) => x === y || (nanEqual && Number.isNaN(x) && Number.isNaN(y));

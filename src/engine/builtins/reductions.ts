@@ -101,8 +101,9 @@ function resultClass(t: Tensor, opts: ReduceOptions): ArrayClass {
   return 'double';
 }
 
-function simpleReduction(name: string, f: (x: Float64Array) => number, doc: string, emptyAllValue: number, mean = false): BuiltinSpec {
+function simpleReduction(name: 'sum' | 'prod' | 'mean', f: (x: Float64Array) => number, doc: string, emptyAllValue: number, mean = false): BuiltinSpec {
   return {
+    lowering: { reduction: name },
     family: 'reductions',
     signatures: [`S = ${name}(A)`, `S = ${name}(A, 'all')`, `S = ${name}(A, dim)`, `S = ${name}(A, vecdim)`, `S = ${name}(..., 'omitnan')`],
     doc,
@@ -125,6 +126,7 @@ function simpleReduction(name: string, f: (x: Float64Array) => number, doc: stri
 function logicalReduction(name: 'any' | 'all', doc: string): BuiltinSpec {
   const test = name === 'any' ? (x: Float64Array) => (x.some((v) => v !== 0 && !Number.isNaN(v)) ? 1 : 0) : (x: Float64Array) => (x.every((v) => v !== 0) ? 1 : 0);
   return {
+    lowering: { reduction: name },
     family: 'reductions',
     signatures: [`tf = ${name}(A)`, `tf = ${name}(A, 'all')`, `tf = ${name}(A, dim)`],
     doc,
@@ -144,6 +146,8 @@ function logicalReduction(name: 'any' | 'all', doc: string): BuiltinSpec {
 function extremum(name: 'max' | 'min'): BuiltinSpec {
   const better = name === 'max' ? (a: number, b: number) => a > b : (a: number, b: number) => a < b;
   return {
+    // One-array form only; the planner leaves (A, B) to the elementwise max/min op.
+    lowering: { reduction: name },
     family: 'reductions',
     signatures: [`M = ${name}(A)`, `[M, I] = ${name}(A)`, `M = ${name}(A, [], dim)`, `C = ${name}(A, B)`, `M = ${name}(A, [], 'all')`],
     doc: `The ${name === 'max' ? 'largest' : 'smallest'} elements, ignoring NaN unless all are NaN; with two arrays, elementwise with implicit expansion. Example: [m, i] = ${name}([3 7 5]) gives m = ${name === 'max' ? 7 : 3}, i = ${name === 'max' ? 2 : 1}.`,

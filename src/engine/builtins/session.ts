@@ -1,13 +1,31 @@
 // Session builtins: the workspace (clear, who, exist), format, clc, tic/toc, rng, feval, deal.
 
 import { raise } from '../errors.ts';
-import { charRow, scalar, StructArray, Tensor, type Value } from '../runtime/values/index.ts';
+import { castScalar, CellArray, charRow, scalar, StructArray, Tensor, type Value } from '../runtime/values/index.ts';
 import { isText, textArg } from './args.ts';
+import { reseed, streamPosition } from './construction.ts';
 import { scalarArg } from './numeric.ts';
 import { registerFamily } from './registry.ts';
 import type { BuiltinSpec } from './types.ts';
 
 let ticStart: number | null = null;
+
+/** MATLAB's reserved words, as iskeyword lists them: none is a valid variable name. */
+const MATLAB_KEYWORDS = [
+  'break', 'case', 'catch', 'classdef', 'continue', 'else', 'elseif', 'end', 'for', 'function',
+  'global', 'if', 'otherwise', 'parfor', 'persistent', 'return', 'spmd', 'switch', 'try', 'while',
+];
+const KEYWORD_SET = new Set(MATLAB_KEYWORDS);
+
+function logicalScalar(b: boolean): Tensor {
+  return new Tensor('logical', [1, 1], Float64Array.of(b ? 1 : 0));
+}
+
+function isValidName(v: Value | undefined): boolean {
+  if (!isText(v)) return false;
+  const s = textArg(v, 'isvarname');
+  return /^[A-Za-z]\w{0,62}$/.test(s) && !KEYWORD_SET.has(s);
+}
 
 /**
  * nargin(f)/nargout(f) for a function handle. Inside a function body `nargin` is a variable the
@@ -61,29 +79,47 @@ registerFamily({
   },
   who: {
     family: 'session',
-    signatures: ['who'],
-    doc: 'Lists the workspace variables. Example: x = 1; who.',
+    signatures: ['who', 'C = who'],
+    doc: 'Lists the workspace variables; with an output, returns their names sorted as a cell column instead of printing. Example: x = 1; who; c = who.',
     impl: (_args, ctx) => {
       const names = ctx.workspace.names().sort();
+      if (ctx.nargout > 0) return new CellArray([names.length, 1], names.map((n) => charRow(n)));
       if (names.length > 0) ctx.print(`Your variables are:\n\n${names.join('  ')}\n\n`);
     },
   },
   exist: {
     family: 'session',
-    signatures: ['tf = exist(name)'],
-    doc: "1 for a variable, 5 for a builtin function, 2 for a function defined in a cell, 0 otherwise. Example: exist('pi') is 5.",
+    signatures: ['tf = exist(name)', 'tf = exist(name, searchType)'],
+    doc: "1 for a variable, 5 for a builtin function, 2 for a function defined in a cell, 0 otherwise. searchType 'var', 'builtin' or 'file' looks only for that kind ('dir' and 'class' find nothing). Example: exist('pi') is 5; exist('pi', 'var') is 0.",
     impl: (args, ctx) => {
       const name = textArg(args[0], 'exist');
-      if (ctx.workspace.get(name) !== undefined) return scalar(1);
+      const kind = args.length > 1 ? textArg(args[1], 'exist', 2).toLowerCase() : null;
+      if (kind !== null && !['var', 'builtin', 'file', 'dir', 'class'].includes(kind)) {
+        raise('MATLAB:exist:InvalidSearchType', `Invalid search type '${kind}'. Use 'var', 'builtin', 'file', 'dir' or 'class'.`);
+      }
+      const isVar = ctx.workspace.get(name) !== undefined;
+      if (kind === 'var' || (kind === null && isVar)) return scalar(isVar ? 1 : 0);
       const f = ctx.workspace.functionExists(name);
+      if (kind === 'builtin') return scalar(f === 'builtin' ? 5 : 0);
+      if (kind === 'file') return scalar(f === 'user' ? 2 : 0);
+      if (kind !== null) return scalar(0);
       return scalar(f === 'builtin' ? 5 : f === 'user' ? 2 : 0);
     },
   },
   isvarname: {
     family: 'session',
     signatures: ['tf = isvarname(s)'],
-    doc: "True when s is a valid variable name. Example: isvarname('x1') is true, isvarname('1x') is false.",
-    impl: (args) => new Tensor('logical', [1, 1], Float64Array.of(isText(args[0]) && /^[A-Za-z]\w{0,62}$/.test(textArg(args[0], 'isvarname')) ? 1 : 0)),
+    doc: "True when s is a valid variable name: a letter, then letters, digits or underscores, at most 63 characters, and not a keyword. Example: isvarname('x1') is true; isvarname('1x') and isvarname('for') are false.",
+    impl: (args) => logicalScalar(isValidName(args[0])),
+  },
+  iskeyword: {
+    family: 'session',
+    signatures: ['tf = iskeyword(s)', 'C = iskeyword'],
+    doc: "True when s is a MATLAB keyword; with no argument, the keywords as a cell column. Example: iskeyword('end') is true, iskeyword('sin') is false.",
+    impl: (args) => {
+      if (args.length === 0) return new CellArray([MATLAB_KEYWORDS.length, 1], MATLAB_KEYWORDS.map((k) => charRow(k)));
+      return logicalScalar(isText(args[0]) && KEYWORD_SET.has(textArg(args[0], 'iskeyword')));
+    },
   },
   feval: {
     family: 'session',
@@ -107,10 +143,11 @@ registerFamily({
   tic: {
     family: 'session',
     signatures: ['tic', 't = tic'],
-    doc: 'Starts a stopwatch; toc reads it. Example: tic; x = rand(1000); toc.',
+    doc: 'Starts a stopwatch; toc reads it. With an output, returns the start time as a uint64 id for toc(id). Example: tic; x = rand(1000); toc.',
     impl: (_args, ctx) => {
       ticStart = ctx.now();
-      return ctx.nargout > 0 ? scalar(Math.round(ticStart * 1e6)) : undefined;
+      if (ctx.nargout === 0) return undefined;
+      return new Tensor('uint64', [1, 1], Float64Array.of(castScalar(Math.round(ticStart * 1e6), 'uint64')));
     },
   },
   toc: {
@@ -127,30 +164,34 @@ registerFamily({
   },
   rng: {
     family: 'session',
-    signatures: ['rng(seed)', 'rng default', "rng(seed, 'twister')", 's = rng'],
-    doc: 'Seeds the random generator so rand/randn/randi repeat. Example: rng(42); a = rand; rng(42); b = rand; a == b.',
+    signatures: ['rng(seed)', 'rng default', "rng(seed, 'twister')", 's = rng', 'rng(s)'],
+    doc: "Seeds the random generator so rand/randn/randi repeat. s = rng captures the generator's settings and position (Type, Seed, State); rng(s) restores them, so the draws after it repeat the draws after s = rng. Example: rng(42); a = rand; rng(42); b = rand; a == b.",
     impl: (args, ctx) => {
+      // State is this engine's own encoding of the stream position ([kind; count] pairs of draws
+      // since seeding, see construction.ts), not MATLAB's 625 twister words.
+      const position = streamPosition(ctx.random);
       const previous = new StructArray([1, 1], ['Type', 'Seed', 'State'], [
         new Map<string, Value>([
           ['Type', charRow('twister')],
           ['Seed', scalar(ctx.random.currentSeed)],
-          ['State', scalar(ctx.random.currentSeed)],
+          ['State', new Tensor('double', [position.length, 1], Float64Array.from(position))],
         ]),
       ]);
       if (args.length > 0) {
         const a = args[0];
         if (isText(a)) {
           const word = textArg(a, 'rng');
-          if (word === 'default') ctx.random.seed(0);
-          else if (word === 'shuffle') ctx.random.seed(Math.floor(Date.now() % 2 ** 32));
+          if (word === 'default') reseed(ctx.random, 0);
+          else if (word === 'shuffle') reseed(ctx.random, Math.floor(Date.now() % 2 ** 32));
           else raise('MATLAB:rng:badFirstOpt', `Unknown option '${word}'.`);
         } else if (a.type === 'struct') {
           const seed = a.items[0]?.get('Seed');
-          ctx.random.seed(seed && seed.type === 'tensor' ? seed.re[0] : 0);
+          const state = a.items[0]?.get('State');
+          reseed(ctx.random, seed && seed.type === 'tensor' ? seed.re[0] : 0, state && state.type === 'tensor' ? Array.from(state.re) : []);
         } else {
           const s = scalarArg(a, 'rng');
           if (!(s >= 0) || s !== Math.floor(s) || s >= 2 ** 32) raise('MATLAB:rng:badSeed', 'The seed must be a nonnegative integer less than 2^32.');
-          ctx.random.seed(s);
+          reseed(ctx.random, s);
         }
       }
       return ctx.nargout > 0 ? previous : undefined;

@@ -2,6 +2,7 @@
 // runs in. The interpreter implements CallContext; builtins never reach into the interpreter.
 
 import type { ElementwiseOpName } from '../graph/elementwiseOps.ts';
+import type { ReduceOpName } from '../graph/node.ts';
 import type { CpuProvider } from '../providers/provider.ts';
 import type { Value } from '../runtime/values/index.ts';
 
@@ -18,6 +19,8 @@ export interface RandomSource {
   seed(s: number): void;
   /** The current seed for `rng` display. */
   readonly currentSeed: number;
+  /** Incremented by every seed(): the GPU generator restarts its counter when it changes. */
+  readonly generation: number;
 }
 
 export interface CallContext {
@@ -67,6 +70,16 @@ export interface BuiltinSpec {
   readonly doc: string;
   /** The CPU implementation. Returns one value, several (multiple outputs), or none. */
   readonly impl: (args: Value[], ctx: CallContext) => Async<Value | Value[] | undefined | void>;
-  /** How the planner lowers the call to a GPU graph node, where it can. */
-  readonly lowering?: { readonly elementwise: ElementwiseOpName };
+  /** How the call runs on the GPU, where it can (the interpreter's GPU path reads this). */
+  readonly lowering?: Lowering;
 }
+
+/**
+ * GPU lowerings: an elementwise graph op, a reduction, a random fill, or a residency change
+ * (moving data between host and device). A builtin without one always runs on the host.
+ */
+export type Lowering =
+  | { readonly elementwise: ElementwiseOpName }
+  | { readonly reduction: ReduceOpName }
+  | { readonly random: 'uniform' | 'normal' }
+  | { readonly residency: 'toDevice' | 'toHost' | 'isOnDevice' };

@@ -9,6 +9,7 @@ export class MersenneTwister implements RandomSource {
   private index = 625;
   private spare: number | null = null;
   currentSeed = 0;
+  generation = 0;
 
   constructor(seed = 0) {
     this.seed(seed);
@@ -16,6 +17,7 @@ export class MersenneTwister implements RandomSource {
 
   seed(s: number): void {
     this.currentSeed = s;
+    this.generation++;
     // MATLAB's 'twister' maps seed 0 to the reference implementation's default seed 5489.
     let x = s === 0 ? 5489 : s >>> 0;
     this.mt[0] = x;

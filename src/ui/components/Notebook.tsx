@@ -1,11 +1,14 @@
-// The page: toolbar, the list of cells, the add-cell buttons, the status bar. Re-renders only when
-// the cell order changes; each Cell subscribes to its own data.
+// The page: toolbar, the list of cells, the add-cell buttons, the Functions panel, the status bar.
+// Re-renders only when the cell order changes or the panel opens or closes; each Cell subscribes to
+// its own data.
 
+import { useCallback, useEffect, useState } from 'react';
 import type { CellKind } from '../core/cells/types.ts';
 import { newCellId } from '../core/cells/ids.ts';
 import { notebookActions } from '../core/cells/notebook.ts';
 import { useCellIds } from '../core/state/notebookStore.ts';
 import { Cell } from './Cell.tsx';
+import { HelpPanel } from './HelpPanel.tsx';
 import { useMatbook } from './MatbookContext.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -15,9 +18,23 @@ export function Notebook() {
   const { store } = useMatbook();
   const cellIds = useCellIds(store);
   const add = (kind: CellKind) => store.dispatch(notebookActions.createCell({ id: newCellId(), kind }));
+  const [helpOpen, setHelpOpen] = useState(false);
+  const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
+  // F1 toggles the panel from anywhere, before Monaco (whose F1 is its command palette) sees it.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'F1' || event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      event.stopPropagation();
+      toggleHelp();
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [toggleHelp]);
   return (
-    <div className="app">
-      <Toolbar />
+    <div className={helpOpen ? 'app help-open' : 'app'}>
+      <Toolbar helpOpen={helpOpen} onToggleHelp={toggleHelp} />
       <main className="notebook">
         <p className="hint">
           <kbd>Shift</kbd>+<kbd>Enter</kbd> runs a cell and moves on, <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs it in
@@ -35,6 +52,7 @@ export function Notebook() {
           </Button>
         </div>
       </main>
+      {helpOpen && <HelpPanel onClose={closeHelp} />}
       <StatusBar />
     </div>
   );

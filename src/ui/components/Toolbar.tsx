@@ -4,7 +4,13 @@ import { useSyncExternalStore } from 'react';
 import { useMatbook } from './MatbookContext.tsx';
 import { Button } from './ui/Button.tsx';
 
-export function Toolbar() {
+export interface ToolbarProps {
+  /** Whether the Functions panel is open; the button shows it pressed. */
+  helpOpen: boolean;
+  onToggleHelp: () => void;
+}
+
+export function Toolbar({ helpOpen, onToggleHelp }: ToolbarProps) {
   const { client, runner } = useMatbook();
   const status = useSyncExternalStore(client.subscribe, client.getStatus);
   const busy = status.state === 'busy';
@@ -39,6 +45,15 @@ export function Toolbar() {
           onClick={() => runner.restart()}
         >
           ↻ Restart
+        </Button>
+        <Button
+          testId="toggle-help"
+          title="Show or hide the list of functions (F1)"
+          aria-pressed={helpOpen}
+          className={helpOpen ? 'active' : undefined}
+          onClick={onToggleHelp}
+        >
+          ƒ Functions
         </Button>
       </div>
     </header>

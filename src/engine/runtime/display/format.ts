@@ -23,7 +23,7 @@
 // - function handles: `  function_handle with value:` then `    @(x)x.^2`.
 // Wide string and cell arrays split into `Columns` blocks like numbers do.
 
-import { charRows, isIntClass, numelOf, Tensor, type Value } from '../values/index.ts';
+import { charRows, hostOnly, isIntClass, numelOf, Tensor, type Value } from '../values/index.ts';
 import { columnsHeader, layoutCells, pageCells, scalarText, TERMINAL_WIDTH, type NumberFormat } from './numberColumns.ts';
 import { cellElementText, formatValueSummary, handleText, sizeText } from './summary.ts';
 
@@ -45,6 +45,8 @@ export function displayValue(name: string, value: Value, format: NumberFormat): 
 /** What `disp(value)` prints. */
 export function dispText(value: Value, format: NumberFormat): string {
   switch (value.type) {
+    case 'gpu':
+      return hostOnly('disp');
     case 'tensor': {
       const t = value;
       if (t.cls === 'char' && t.shape.length === 2) {
@@ -73,6 +75,8 @@ export function dispText(value: Value, format: NumberFormat): string {
 /** Everything after `name =` and its blank line, up to (not including) the final blank line. */
 function bodyText(value: Value, format: NumberFormat): string {
   switch (value.type) {
+    case 'gpu':
+      return hostOnly('display');
     case 'tensor':
       return tensorBody(value, format);
     case 'string':

@@ -72,6 +72,8 @@ export function cellElementText(value: Value, format: NumberFormat = 'short'): s
 
 function summary(value: Value, format: NumberFormat, inCell: boolean): string {
   switch (value.type) {
+    case 'gpu':
+      return `${inCell ? '' : '['}${sizeText(value.shape)} ${value.cls} gpuArray${inCell ? '' : ']'}`;
     case 'tensor':
       return tensorSummary(value, format, inCell);
     case 'string':

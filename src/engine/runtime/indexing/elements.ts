@@ -5,6 +5,7 @@
 import { raise } from '../../errors.ts';
 import {
   CellArray,
+  hostOnly,
   castScalar,
   emptyDouble,
   numelOf,
@@ -68,6 +69,7 @@ export function gather(v: Value, positions: ArrayLike<number>, shape: readonly n
     if (n === 1 && positions[0] === 0) return v;
     raise('MATLAB:badsubscript', 'Index exceeds the number of array elements. Index must not exceed 1.');
   }
+  if (v.type === 'gpu') return hostOnly('gather');
   const src = itemsOf(v);
   const items = new Array<unknown>(n);
   for (let i = 0; i < n; i++) items[i] = src[positions[i]];
@@ -104,6 +106,7 @@ export function resize(v: Value, shape: readonly number[]): Value {
     return new Tensor(v.cls, shape, re, im);
   }
   if (v.type === 'function_handle') raise('MATLAB:badsubscript', 'Function handle arrays are not supported.');
+  if (v.type === 'gpu') return hostOnly('resize');
   const items = new Array<unknown>(total);
   const fill = fillItem(v);
   for (let i = 0; i < total; i++) items[i] = fill;
@@ -174,6 +177,7 @@ export function scatter(target: Value, positions: ArrayLike<number>, rhs: Value,
     }
     raise('MATLAB:invalidConversion', `Conversion to ${target.type} from ${rhs.type === 'tensor' ? rhs.cls : rhs.type} is not possible.`);
   }
+  if (target.type === 'gpu') return hostOnly('scatter');
   const items = [...itemsOf(target)];
   const src = itemsOf(rhs as CellArray | StringArray);
   for (let i = 0; i < n; i++) items[positions[i]] = src[rn === 1 ? 0 : i];
@@ -186,6 +190,8 @@ export const keep = gather;
 /** An empty array of the same kind as `v` (what an undefined variable starts as when indexed). */
 export function emptyLike(v: Value): Value {
   switch (v.type) {
+    case 'gpu':
+      return hostOnly('emptyLike');
     case 'tensor':
       return new Tensor(v.cls === 'logical' ? 'logical' : v.cls, [0, 0], new Float64Array(0));
     case 'cell':

@@ -17,6 +17,7 @@ import {
   type Value,
 } from '../values/index.ts';
 import { andThen, isAsync, sequence, type Async } from './async.ts';
+import { colonView } from '../gpu/lowering.ts';
 import type { Frame, Scope } from './frame.ts';
 
 export type ExprFn = (fr: Frame) => Async<Value>;
@@ -29,8 +30,11 @@ export interface Runtime {
   callNamed(name: string, args: Value[], nargout: number): Async<Value[]>;
   /** Calls a function handle value. */
   callHandle(fn: FunctionHandle, args: Value[], nargout: number): Async<Value[]>;
-  /** Truthiness for if/while/&&/||, with MATLAB's errors. */
+  /** Truthiness for if/while/&&/||, with MATLAB's errors (on a host value). */
   truthy(v: Value): boolean;
+  /** The host form of a value: GPU arrays are read back (a sync point). */
+  hostValue(v: Value): Async<Value>;
+  hostValues(vs: Value[]): Async<Value[]>;
 }
 
 const BINARY_BUILTIN: Record<ast.BinaryOp, string> = {
@@ -221,17 +225,19 @@ export class ExprCompiler {
     const l = this.expr(e.left);
     const r = this.expr(e.right);
     const check = (v: Value): boolean => {
+      if (v.type === 'gpu' && v.numel === 1) v = v.host ?? v;
       if (v.type !== 'tensor' || v.re.length !== 1) {
         raise('MATLAB:nonLogicalConditional', `Operands to the ${e.op} operator must be convertible to logical scalar values. Use the ${e.op === '&&' ? 'ANY or ALL' : 'ANY or ALL'} functions to reduce operands to logical scalar values.`, e);
       }
       return this.runtime.truthy(v);
     };
     const isAnd = e.op === '&&';
+    const rt = this.runtime;
     return (fr) =>
-      andThen(l(fr), (a) => {
+      andThen(andThen(l(fr), (x) => rt.hostValue(x)), (a) => {
         const av = check(a);
         if (isAnd ? !av : av) return logicalScalar(av);
-        return andThen(r(fr), (b) => logicalScalar(check(b)));
+        return andThen(andThen(r(fr), (x) => rt.hostValue(x)), (b) => logicalScalar(check(b)));
       });
   }
 
@@ -369,15 +375,20 @@ export class ExprCompiler {
 
   private applyLink(compiled: CompiledLink, v: Value, fr: Frame, nargout: number): Async<Value[]> {
     const { link } = compiled;
+    if (v.type === 'gpu') {
+      // `x(:)` stays on the GPU as a free view; other indexing reads the array back.
+      if (link.type === 'paren' && link.args.length === 1 && link.args[0].kind === 'Colon') return [colonView(v)];
+      return andThen(this.runtime.hostValue(v), (host) => this.applyLink(compiled, host, fr, nargout));
+    }
     try {
       switch (link.type) {
         case 'paren':
           if (v.type === 'function_handle') {
             return andThen(this.args(compiled.args, fr, null), (args) => spanned(this.runtime.callHandle(v, args, nargout), link));
           }
-          return andThen(this.args(compiled.args, fr, v), (args) => [parenIndex(v, args)]);
+          return andThen(andThen(this.args(compiled.args, fr, v), (a) => this.runtime.hostValues(a)), (args) => [parenIndex(v, args)]);
         case 'brace':
-          return andThen(this.args(compiled.args, fr, v), (args) => braceIndex(v, args));
+          return andThen(andThen(this.args(compiled.args, fr, v), (a) => this.runtime.hostValues(a)), (args) => braceIndex(v, args));
         case 'field':
           return fieldGet(v, link.name);
         case 'dynfield':

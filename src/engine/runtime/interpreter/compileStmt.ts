@@ -22,8 +22,8 @@ export type Signal = (typeof Signal)[keyof typeof Signal];
 export type StmtFn = (fr: Frame) => Async<Signal>;
 
 export interface StmtRuntime extends Runtime {
-  /** Shows a value as an unsuppressed statement does. */
-  display(name: string, value: Value): void;
+  /** Shows a value as an unsuppressed statement does (reading GPU data back first). */
+  display(name: string, value: Value): Async<void>;
   /** Throws when the user asked to stop. */
   checkInterrupt(): void;
   /** The MException value bound by `catch err`. */
@@ -105,10 +105,7 @@ export class StmtCompiler {
       const list = this.exprs.list(s.expr);
       return (fr) => {
         const v = fr.vars[slot];
-        if (v !== undefined) {
-          if (!s.suppressed) rt.display(name, v);
-          return Signal.Normal;
-        }
+        if (v !== undefined) return s.suppressed ? Signal.Normal : andThen(rt.display(name, v), () => Signal.Normal);
         return andThen(list(fr, 0), (vals) => this.setAns(fr, ansSlot, vals, s.suppressed));
       };
     }
@@ -116,12 +113,16 @@ export class StmtCompiler {
     return (fr) => andThen(list(fr, 0), (vals) => this.setAns(fr, ansSlot, vals, s.suppressed));
   }
 
-  private setAns(fr: Frame, ansSlot: number, vals: Value[], suppressed: boolean): Signal {
-    for (const v of vals) {
-      fr.vars[ansSlot] = v;
-      if (!suppressed) this.runtime.display('ans', v);
-    }
-    return Signal.Normal;
+  private setAns(fr: Frame, ansSlot: number, vals: Value[], suppressed: boolean): Async<Signal> {
+    return andThen(
+      sequence(
+        vals.map((v) => () => {
+          fr.vars[ansSlot] = v;
+          return suppressed ? undefined : this.runtime.display('ans', v);
+        }),
+      ),
+      () => Signal.Normal,
+    );
   }
 
   private assign(s: ast.Assign): StmtFn {
@@ -135,23 +136,20 @@ export class StmtCompiler {
         if (isAsync(v)) {
           return v.then((x) => {
             fr.vars[slot] = x;
-            if (!s.suppressed) rt.display(target.name, x);
-            return Signal.Normal;
+            return s.suppressed ? Signal.Normal : andThen(rt.display(target.name, x), () => Signal.Normal);
           });
         }
         fr.vars[slot] = v;
-        if (!s.suppressed) rt.display(target.name, v);
-        return Signal.Normal;
+        return s.suppressed ? Signal.Normal : andThen(rt.display(target.name, v), () => Signal.Normal);
       };
     }
     if (target.kind === 'Tilde') return () => raise('MATLAB:parse', 'Invalid use of ~ as an assignment target.', target);
     const write = this.indexedWrite(target);
     return (fr) =>
       andThen(value(fr), (rhs) =>
-        andThen(write(fr, rhs), () => {
-          if (!s.suppressed) rt.display(target.name, fr.vars[this.scope.slot(target.name)]!);
-          return Signal.Normal;
-        }),
+        andThen(write(fr, rhs), () =>
+          s.suppressed ? Signal.Normal : andThen(rt.display(target.name, fr.vars[this.scope.slot(target.name)]!), () => Signal.Normal),
+        ),
       );
   }
 
@@ -188,10 +186,14 @@ export class StmtCompiler {
           });
       }
     };
+    const rt = this.runtime;
+    // Indexed writes work on host data: a GPU variable or right side is read back first.
     return (fr, rhs) =>
-      andThen(level(fr, fr.vars[slot], 0, rhs), (v) => {
-        fr.vars[slot] = v;
-      });
+      andThen(rt.hostValues(fr.vars[slot] === undefined ? [rhs] : [rhs, fr.vars[slot]!]), ([hostRhs, hostBase]) =>
+        andThen(level(fr, hostBase, 0, hostRhs), (v) => {
+          fr.vars[slot] = v;
+        }),
+      );
   }
 
   private multiAssign(s: ast.Assign): StmtFn {
@@ -213,17 +215,19 @@ export class StmtCompiler {
         }
         return andThen(
           sequence(writers.map((w, i) => () => (w ? w.write(fr, vals[i]) : undefined))),
-          () => {
-            if (!s.suppressed) for (const w of writers) if (w) this.runtime.display(w.name, fr.get(w.name)!);
-            return Signal.Normal;
-          },
+          () =>
+            s.suppressed
+              ? Signal.Normal
+              : andThen(sequence(writers.map((w) => () => (w ? this.runtime.display(w.name, fr.get(w.name)!) : undefined))), () => Signal.Normal),
         );
       });
   }
 
   private condition(e: ast.Expr): (fr: Frame) => Async<boolean> {
     const f = this.exprs.expr(e);
-    return (fr) => andThen(f(fr), (v) => this.runtime.truthy(v));
+    const rt = this.runtime;
+    return (fr) =>
+      andThen(f(fr), (v) => (v.type === 'gpu' ? andThen(rt.hostValue(v), (h) => rt.truthy(h)) : rt.truthy(v)));
   }
 
   private ifStmt(s: ast.If): StmtFn {
@@ -265,7 +269,7 @@ export class StmtCompiler {
       return Signal.Normal;
     };
     return (fr) =>
-      andThen(iter(fr), (v) => {
+      andThen(andThen(iter(fr), (x) => rt.hostValue(x)), (v) => {
         const cols = v.shape.slice(1).reduce((a, b) => a * b, 1);
         const rows = v.shape[0];
         if (rows === 0 || cols === 0) {
@@ -305,11 +309,12 @@ export class StmtCompiler {
     const subject = this.exprs.expr(s.subject);
     const cases = s.cases.map((c) => ({ match: this.exprs.expr(c.match), body: this.block(c.body) }));
     const otherwise = s.otherwise ? this.block(s.otherwise) : null;
+    const rt = this.runtime;
     return (fr) =>
-      andThen(subject(fr), (subj) => {
+      andThen(andThen(subject(fr), (x) => rt.hostValue(x)), (subj) => {
         const from = (i: number): Async<Signal> => {
           for (; i < cases.length; i++) {
-            const m = cases[i].match(fr);
+            const m = andThen(cases[i].match(fr), (x) => rt.hostValue(x));
             if (isAsync(m)) {
               const at = i;
               return m.then((mv) => (switchMatches(subj, mv) ? cases[at].body(fr) : from(at + 1)));

@@ -6,12 +6,14 @@ import type * as ast from '../../lang/ast.ts';
 import { parse } from '../../lang/index.ts';
 import { MatlabError, raise } from '../../errors.ts';
 import { lookupBuiltin } from '../../builtins/index.ts';
-import type { CallContext, NumberFormat } from '../../builtins/types.ts';
+import type { BuiltinSpec, CallContext, NumberFormat } from '../../builtins/types.ts';
+import type { GraphNode } from '../../graph/node.ts';
+import type { GpuRuntime } from '../gpu/gpuRuntime.ts';
 import { isTruthy } from '../../builtins/numeric.ts';
 import { displayValue } from '../display/index.ts';
 import { MersenneTwister } from '../random.ts';
 import { CellArray, charRow, FunctionHandle, scalar, StructArray, type Value } from '../values/index.ts';
-import { andThen, type Async } from './async.ts';
+import { andThen, sequence, type Async } from './async.ts';
 import { ExprCompiler, type ListFn } from './compileExpr.ts';
 import { StmtCompiler, type StmtFn, type StmtRuntime } from './compileStmt.ts';
 import { Frame, Scope } from './frame.ts';
@@ -35,12 +37,30 @@ interface CompiledAnonymous {
   body: ListFn;
 }
 
+/** true when a value is, or contains, a GPU array. */
+export function holdsGpu(v: Value): boolean {
+  switch (v.type) {
+    case 'gpu':
+      return true;
+    case 'cell':
+      return v.items.some(holdsGpu);
+    case 'struct':
+      return v.items.some((m) => [...m.values()].some(holdsGpu));
+    default:
+      return false;
+  }
+}
+
 /** MATLAB's default recursion limit. */
 const MAX_DEPTH = 500;
 
 export class Interpreter implements StmtRuntime {
   private readonly workspaceScope = new Scope();
   readonly workspace = new Frame(this.workspaceScope, null, 0, 0);
+  /** The workspace and every active function frame: where live values are held. */
+  private readonly frames: Frame[] = [this.workspace];
+  /** The GPU side, when a device is in use (policy auto/on and an adapter). */
+  gpu: GpuRuntime | null = null;
   private readonly functions = new Map<string, UserFunction>();
   private readonly anonymousCache = new WeakMap<ast.AnonFn['body'], CompiledAnonymous>();
   private depth = 0;
@@ -85,7 +105,8 @@ export class Interpreter implements StmtRuntime {
     return isTruthy(v);
   }
 
-  display(name: string, value: Value): void {
+  display(name: string, value: Value): Async<void> {
+    if (holdsGpu(value)) return andThen(this.hostValue(value), (host) => this.sink.display(name, displayValue(name, host, this.format), value));
     this.sink.display(name, displayValue(name, value, this.format), value);
   }
 
@@ -109,14 +130,66 @@ export class Interpreter implements StmtRuntime {
     if (user) return this.callUser(user, args, nargout);
     const spec = lookupBuiltin(name);
     if (spec) {
-      const ctx = this.context(nargout);
-      return andThen(spec.impl(args, ctx), (out) => {
-        const list = out === undefined ? [] : Array.isArray(out) ? out : [out];
-        if (nargout > Math.max(1, list.length)) raise('MATLAB:TooManyOutputs', 'Too many output arguments.');
-        return list;
-      });
+      if (this.gpu) {
+        const lowered = this.gpu.tryLower(spec, args, nargout);
+        if (lowered) return lowered;
+      }
+      // Builtins run on host data: GPU arguments are read back first (a sync point).
+      if (args.some(holdsGpu)) return andThen(this.hostValues(args), (host) => this.invoke(spec, host, nargout));
+      return this.invoke(spec, args, nargout);
     }
     raise('MATLAB:UndefinedFunction', `Unrecognized function or variable '${name}'.`);
+  }
+
+  private invoke(spec: BuiltinSpec, args: Value[], nargout: number): Async<Value[]> {
+    return andThen(spec.impl(args, this.context(nargout)), (out) => {
+      const list = out === undefined ? [] : Array.isArray(out) ? out : [out];
+      if (nargout > Math.max(1, list.length)) raise('MATLAB:TooManyOutputs', 'Too many output arguments.');
+      return list;
+    });
+  }
+
+  // ------------------------------------------------------------------ GPU values
+
+  /** The host form of a value: GPU arrays (also inside cells and structs) are read back. */
+  hostValue(v: Value): Async<Value> {
+    if (!holdsGpu(v)) return v;
+    if (v.type === 'gpu') return this.gpu!.toHost(v, this.liveGpuRoots());
+    if (v.type === 'cell') return andThen(this.hostValues([...v.items]), (items) => new CellArray(v.shape, items));
+    if (v.type === 'struct') {
+      const fields = v.fields;
+      return andThen(
+        sequence(v.items.map((m) => () => andThen(this.hostValues(fields.map((f) => m.get(f)!)), (vals) => new Map(fields.map((f, i) => [f, vals[i]] as const))))),
+        (items) => new StructArray(v.shape, fields, items, v.className),
+      );
+    }
+    return v;
+  }
+
+  hostValues(vs: Value[]): Async<Value[]> {
+    return sequence(vs.map((v) => () => this.hostValue(v)));
+  }
+
+  /** Nodes of GPU values still held by variables: a flush computes them too (they are live). */
+  liveGpuRoots(): GraphNode[] {
+    const out: GraphNode[] = [];
+    const seen = new Set<Value>();
+    const visit = (v: Value | undefined): void => {
+      if (v === undefined || seen.has(v)) return;
+      seen.add(v);
+      if (v.type === 'gpu') {
+        if (v.node.buffer === null) out.push(v.node);
+      } else if (v.type === 'cell') v.items.forEach(visit);
+      else if (v.type === 'struct') for (const m of v.items) m.forEach(visit);
+      else if (v.type === 'function_handle' && v.anonymous) v.anonymous.captures.forEach(visit);
+    };
+    for (const fr of this.frames) fr.vars.forEach(visit);
+    return out;
+  }
+
+  /** Computes every pending GPU value still held by a variable (end of a cell). */
+  async settleGpu(): Promise<void> {
+    if (this.gpu) await this.gpu.flush(this.liveGpuRoots());
   }
 
   callHandle(fn: FunctionHandle, args: Value[], nargout: number): Async<Value[]> {
@@ -134,28 +207,36 @@ export class Interpreter implements StmtRuntime {
       raise('MATLAB:TooManyInputs', 'Too many input arguments.');
     }
     const fr = new Frame(compiled.scope, null, args.length, nargout);
+    this.frames.push(fr);
     for (const [name, v] of anon.captures) fr.set(name, v);
     anon.params.forEach((p, i) => {
       if (p === 'varargin') fr.vars[compiled!.paramSlots[i]] = new CellArray([1, Math.max(0, args.length - i)], args.slice(i));
       else if (i < args.length) fr.vars[compiled!.paramSlots[i]] = args[i];
     });
-    return this.enter(() => compiled!.body(fr, Math.max(nargout, 1)));
+    return this.enter(() => compiled!.body(fr, Math.max(nargout, 1)), fr);
   }
 
-  private enter<T>(f: () => Async<T>): Async<T> {
-    if (this.depth >= MAX_DEPTH) {
+  /** Runs a function body in `fr`, which stays on the frame stack until the body is done. */
+  private enter<T>(f: () => Async<T>, fr: Frame): Async<T> {
+    const leave = () => {
+      this.depth--;
+      const i = this.frames.lastIndexOf(fr);
+      if (i >= 0) this.frames.splice(i, 1);
+    };
+    this.depth++;
+    if (this.depth > MAX_DEPTH) {
+      leave();
       raise('MATLAB:recursionLimit', `Maximum recursion limit of ${MAX_DEPTH} reached.`);
     }
-    this.depth++;
     let r: Async<T>;
     try {
       r = f();
     } catch (e) {
-      this.depth--;
+      leave();
       throw e;
     }
-    if (r instanceof Promise) return r.finally(() => this.depth--);
-    this.depth--;
+    if (r instanceof Promise) return r.finally(leave);
+    leave();
     return r;
   }
 
@@ -174,11 +255,13 @@ export class Interpreter implements StmtRuntime {
     const hasVarargout = def.outputs[def.outputs.length - 1] === 'varargout';
     if (nargout > def.outputs.length && !hasVarargout) raise('MATLAB:TooManyOutputs', 'Too many output arguments.');
     const fr = new Frame(scope, def.name, args.length, nargout);
+    this.frames.push(fr);
     for (let i = 0; i < Math.min(fixed, args.length); i++) fr.set(def.params[i], args[i]);
     if (hasVarargin) fr.set('varargin', new CellArray([1, Math.max(0, args.length - fixed)], args.slice(fixed)));
     if (scope.has('nargin')) fr.set('nargin', scalar(args.length));
     if (scope.has('nargout')) fr.set('nargout', scalar(nargout));
-    return this.enter(() =>
+    return this.enter(
+      () =>
       andThen(body(fr), () => {
         const out: Value[] = [];
         const wanted = Math.max(1, nargout);
@@ -197,6 +280,7 @@ export class Interpreter implements StmtRuntime {
         }
         return out;
       }),
+      fr,
     );
   }
 

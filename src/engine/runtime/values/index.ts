@@ -2,5 +2,6 @@
 export * from './classes.ts';
 export * from './shape.ts';
 export * from './tensor.ts';
+export * from './gpuTensor.ts';
 export * from './containers.ts';
 export * from './value.ts';

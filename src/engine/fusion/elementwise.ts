@@ -1,0 +1,105 @@
+// Elementwise fusion: chains and trees of elementwise nodes of one shape become one generated
+// kernel. A node joins its consumers' group when every consumer is in that group and has the
+// same shape; live intermediates (roots) and nodes read outside the group become extra outputs
+// of the kernel instead of being recomputed.
+
+import { ELEMENTWISE_OPS } from '../graph/elementwiseOps.ts';
+import type { GraphNode } from '../graph/node.ts';
+import type { FusedElementwiseParams, FusedOp, Operand } from '../kernels/fusedElementwise.ts';
+import type { PendingGraph } from './graphWalk.ts';
+
+export interface ElementwiseGroup {
+  /** Members in topological order. */
+  members: GraphNode[];
+  /** Members written to memory, in output order. */
+  outputs: GraphNode[];
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+/** Partitions the pending elementwise nodes into fusion groups. */
+export function elementwiseGroups(g: PendingGraph): Map<GraphNode, ElementwiseGroup> {
+  const groupOf = new Map<GraphNode, ElementwiseGroup>();
+  // Consumers come after their arguments in `order`, so walking backwards sees consumers first.
+  for (let i = g.order.length - 1; i >= 0; i--) {
+    const n = g.order[i];
+    if (n.op.kind !== 'elementwise') continue;
+    const consumers = g.consumers.get(n) ?? [];
+    let joined: ElementwiseGroup | null = null;
+    if (consumers.length > 0) {
+      const first = groupOf.get(consumers[0]);
+      if (first && consumers.every((c) => groupOf.get(c) === first && sameShape(c.shape, n.shape))) joined = first;
+    }
+    const group = joined ?? { members: [], outputs: [] };
+    group.members.push(n);
+    groupOf.set(n, group);
+  }
+  for (const group of new Set(groupOf.values())) {
+    group.members.reverse();
+    const inGroup = new Set(group.members);
+    group.outputs = group.members.filter((m) => g.roots.has(m) || (g.consumers.get(m) ?? []).some((c) => !inGroup.has(c)));
+  }
+  return groupOf;
+}
+
+export interface FusedKernelSpec {
+  params: FusedElementwiseParams;
+  /** Nodes bound as inputs, in binding order. */
+  inputs: GraphNode[];
+  constants: number[];
+}
+
+/** The kernel parameters of one group: SSA steps over inputs and uniform constants. */
+export function fusedSpec(group: ElementwiseGroup): FusedKernelSpec {
+  const ops: FusedOp[] = [];
+  const opIndex = new Map<string, number>();
+  const inputs: GraphNode[] = [];
+  const constants: number[] = [];
+  const operandOf = new Map<GraphNode, Operand>();
+  group.members.forEach((m, i) => operandOf.set(m, { kind: 'step', index: i }));
+  const operand = (n: GraphNode): Operand => {
+    let o = operandOf.get(n);
+    if (!o) {
+      if (n.op.kind === 'constant') {
+        o = { kind: 'const', index: constants.length };
+        constants.push(n.op.value);
+      } else {
+        o = { kind: 'input', index: inputs.length };
+        inputs.push(n);
+      }
+      operandOf.set(n, o);
+    }
+    return o;
+  };
+  const steps = group.members.map((m) => {
+    if (m.op.kind !== 'elementwise') throw new Error('internal: non-elementwise node in a fusion group');
+    const spec = ELEMENTWISE_OPS[m.op.op];
+    let index = opIndex.get(spec.name);
+    if (index === undefined) {
+      index = ops.length;
+      opIndex.set(spec.name, index);
+      ops.push({ name: spec.name, arity: spec.arity, wgsl: spec.wgsl });
+    }
+    return { op: index, args: m.op.args.map(operand) };
+  });
+  const outShape = [...group.members[group.members.length - 1].shape];
+  return {
+    params: {
+      ops,
+      inputShapes: inputs.map((n) => [...n.shape]),
+      outShape,
+      constantCount: constants.length,
+      steps,
+      outputs: group.outputs.map((o) => group.members.indexOf(o)),
+    },
+    inputs,
+    constants,
+  };
+}
+
+/** `tanh, times, plus`: the ops of a group, for plan reasons. */
+export function opList(group: ElementwiseGroup): string {
+  return group.members.map((m) => (m.op.kind === 'elementwise' ? m.op.op : m.op.kind)).join(', ');
+}

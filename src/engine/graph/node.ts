@@ -1,0 +1,118 @@
+// Lazy tensor nodes: what an operation on GPU values builds instead of running. Nodes are
+// immutable and made only through the factories below, which fix the output shape (implicit
+// expansion, reductions) once. A node is either a leaf (a resident buffer, a host array to upload,
+// a scalar constant) or an op over other nodes. `mtimes` and `times` are different ops: matrix
+// products never appear here as elementwise multiplies.
+
+import { broadcastShapes } from './broadcast.ts';
+import { ELEMENTWISE_OPS, type ElementwiseOpName } from './elementwiseOps.ts';
+
+/** Reductions the GPU runs; mean is a sum with a 1/n scale. */
+export type ReduceOpName = 'sum' | 'prod' | 'max' | 'min' | 'any' | 'all' | 'mean';
+
+export type NodeOp =
+  /** A device buffer that already holds the data (owned by whoever made it). */
+  | { kind: 'resident'; buffer: unknown }
+  /** Host data to upload when the graph runs. */
+  | { kind: 'upload'; data: Float64Array }
+  /** A scalar constant: lives in a uniform, so `x*2` and `x*3` share a pipeline. */
+  | { kind: 'constant'; value: number }
+  | { kind: 'elementwise'; op: ElementwiseOpName; args: GraphNode[] }
+  /** `dim` is 0-based, or 'all'. */
+  | { kind: 'reduce'; op: ReduceOpName; dim: number | 'all'; omitNaN: boolean; arg: GraphNode }
+  /** Counter-based random fill: `key` from the seed, `counter` advanced per call. */
+  | { kind: 'random'; dist: 'uniform' | 'normal'; key: [number, number]; counter: number }
+  /** Same elements, new shape (column-major): `x(:)`, reshape. Free: shares the argument's buffer. */
+  | { kind: 'reshape'; arg: GraphNode };
+
+let nextId = 1;
+
+export class GraphNode {
+  readonly id = nextId++;
+  /**
+   * Set once the node has been computed: the provider's buffer holding its f32 elements. A
+   * computed node is a leaf for every later flush.
+   */
+  buffer: unknown = null;
+
+  constructor(
+    private op_: NodeOp,
+    readonly shape: readonly number[],
+    /** true when the value is 0/1 (comparisons, logical ops): the class above it is logical. */
+    readonly logical: boolean,
+  ) {}
+
+  get op(): NodeOp {
+    return this.op_;
+  }
+
+  /**
+   * Records the computed buffer and forgets how it was computed, so the argument nodes (and
+   * their buffers) can be reclaimed once nothing else holds them. A view keeps its argument.
+   */
+  settle(buffer: unknown): void {
+    this.buffer = buffer;
+    if (this.op_.kind !== 'reshape') this.op_ = { kind: 'resident', buffer };
+  }
+
+  get numel(): number {
+    let n = 1;
+    for (const d of this.shape) n *= d;
+    return n;
+  }
+
+  /** Nodes this one reads. */
+  get args(): readonly GraphNode[] {
+    switch (this.op.kind) {
+      case 'elementwise':
+        return this.op.args;
+      case 'reduce':
+      case 'reshape':
+        return [this.op.arg];
+      default:
+        return [];
+    }
+  }
+}
+
+export function residentNode(buffer: unknown, shape: readonly number[], logical = false): GraphNode {
+  const n = new GraphNode({ kind: 'resident', buffer }, shape, logical);
+  n.settle(buffer);
+  return n;
+}
+
+export function uploadNode(data: Float64Array, shape: readonly number[], logical = false): GraphNode {
+  return new GraphNode({ kind: 'upload', data }, shape, logical);
+}
+
+export function constantNode(value: number): GraphNode {
+  return new GraphNode({ kind: 'constant', value }, [1, 1], false);
+}
+
+/** An elementwise op node; null when the shapes are not compatible (the caller raises MATLAB's error). */
+export function elementwiseNode(op: ElementwiseOpName, args: GraphNode[]): GraphNode | null {
+  let shape: readonly number[] | null = args[0].shape;
+  for (let i = 1; i < args.length && shape; i++) shape = broadcastShapes(shape, args[i].shape);
+  if (!shape) return null;
+  return new GraphNode({ kind: 'elementwise', op, args }, shape, ELEMENTWISE_OPS[op].logical === true);
+}
+
+export function reduceNode(op: ReduceOpName, arg: GraphNode, dim: number | 'all', omitNaN: boolean): GraphNode {
+  let shape: number[];
+  if (dim === 'all') shape = [1, 1];
+  else {
+    shape = [...arg.shape];
+    while (shape.length <= dim) shape.push(1);
+    shape[dim] = 1;
+  }
+  return new GraphNode({ kind: 'reduce', op, dim, omitNaN, arg }, shape, op === 'any' || op === 'all');
+}
+
+export function randomNode(dist: 'uniform' | 'normal', shape: readonly number[], key: [number, number], counter: number): GraphNode {
+  return new GraphNode({ kind: 'random', dist, key, counter }, shape, false);
+}
+
+export function reshapeNode(arg: GraphNode, shape: readonly number[]): GraphNode {
+  if (arg.op.kind === 'reshape') return reshapeNode(arg.op.arg, shape);
+  return new GraphNode({ kind: 'reshape', arg }, shape, arg.logical);
+}

@@ -1,0 +1,188 @@
+// The interpreter's GPU side: lowers builtin calls to graph nodes, and at a sync point plans the
+// pending graph (fusion/plan.ts), runs the planned kernels through the WebGPU provider in one
+// submit, and reports a kernel event per dispatch plus the plan's decisions. Buffers of values
+// that are gone are given back to the pool when their nodes are garbage-collected.
+
+import type { GraphNode } from '../../graph/node.ts';
+import { planFlush, type PlanStep } from '../../fusion/plan.ts';
+import { buildFusedElementwise } from '../../kernels/fusedElementwise.ts';
+import { buildReduction } from '../../kernels/reduction.ts';
+import { buildRandom } from '../../kernels/random.ts';
+import type { GpuArrayHandle, WebGpuProvider } from '../../providers/webgpu/index.ts';
+import type { BuiltinSpec, RandomSource } from '../../builtins/types.ts';
+import type { KernelEvent, PlanDecision } from '../../../worker/protocol.ts';
+import { GpuTensor, logicalScalar, Tensor, type Value } from '../values/index.ts';
+import type { Async } from '../interpreter/async.ts';
+import { lowerElementwise, lowerRandom, lowerReduction, lowerToDevice, type LoweringHost } from './lowering.ts';
+
+export interface GpuEvents {
+  kernel(event: KernelEvent): void;
+  plan(decisions: PlanDecision[]): void;
+}
+
+export interface GpuRuntimeOptions {
+  policy: 'auto' | 'on';
+  /** Elements from which host single data is worth moving to the GPU under 'auto'. */
+  autoThreshold?: number;
+}
+
+export class GpuRuntime implements LoweringHost {
+  readonly policy: 'auto' | 'on';
+  readonly autoThreshold: number;
+  /** Sum of kernel GPU time since the last take, for the cell's `done` event. */
+  private gpuMicroseconds = 0;
+  private randomCounter = 0;
+  private randomGeneration = -1;
+  private readonly finalizer: FinalizationRegistry<GpuArrayHandle>;
+
+  constructor(
+    readonly provider: WebGpuProvider,
+    private readonly random: RandomSource,
+    public events: GpuEvents,
+    options: GpuRuntimeOptions,
+  ) {
+    this.policy = options.policy;
+    this.autoThreshold = options.autoThreshold ?? 4096;
+    this.finalizer = new FinalizationRegistry((handle) => {
+      if (!this.provider.lost) this.provider.release(handle);
+    });
+  }
+
+  /** Philox key and counter for the next `count` numbers; rng(seed) restarts the stream. */
+  nextRandom(count: number): { key: [number, number]; counter: number } {
+    if (this.random.generation !== this.randomGeneration) {
+      this.randomGeneration = this.random.generation;
+      this.randomCounter = 0;
+    }
+    const counter = this.randomCounter;
+    this.randomCounter += Math.ceil(count / 4);
+    return { key: [this.random.currentSeed >>> 0, 0x9e3779b9], counter };
+  }
+
+  /**
+   * Runs the call on the GPU when its builtin has a lowering that applies; null means "use the
+   * host implementation". May return a Promise (gather reads back).
+   */
+  tryLower(spec: BuiltinSpec, args: Value[], nargout: number): Async<Value[]> | null {
+    const l = spec.lowering;
+    if (!l || this.provider.lost) return null;
+    if ('elementwise' in l) {
+      const v = nargout <= 1 ? lowerElementwise(l.elementwise, args) : null;
+      return v ? [v] : null;
+    }
+    if ('reduction' in l) {
+      const v = lowerReduction(l.reduction, args, nargout);
+      return v ? [v] : null;
+    }
+    if ('random' in l) {
+      const v = lowerRandom(l.random, args, this);
+      return v ? [v] : null;
+    }
+    const x = args[0];
+    switch (l.residency) {
+      case 'toDevice': {
+        const v = lowerToDevice(args);
+        return v ? [v] : null;
+      }
+      case 'toHost':
+        return x !== undefined && x.type === 'gpu' ? this.toHost(x).then((t) => [t]) : null;
+      case 'isOnDevice':
+        return [logicalScalar(x !== undefined && x.type === 'gpu')];
+    }
+  }
+
+  /** Reads a GPU value back (computing what it needs first). The host copy is cached on the value. */
+  async toHost(v: GpuTensor, liveRoots: Iterable<GraphNode> = []): Promise<Tensor> {
+    if (v.host) return v.host;
+    await this.flush([v.node, ...liveRoots]);
+    const data = await this.provider.download(v.node.buffer as GpuArrayHandle);
+    const host = new Tensor(v.cls, v.shape, Float64Array.from(data.subarray(0, v.numel)));
+    v.host = host;
+    return host;
+  }
+
+  /** Computes every pending node reachable from `roots`, in one submit. */
+  async flush(roots: Iterable<GraphNode>): Promise<void> {
+    const plan = planFlush(roots);
+    if (plan.steps.length === 0) return;
+    for (const step of plan.steps) this.execute(step);
+    if (plan.decisions.length > 0) this.events.plan(plan.decisions);
+    const events = await this.provider.flush();
+    for (const e of events) {
+      this.gpuMicroseconds += e.gpuUs;
+      this.events.kernel(e);
+    }
+  }
+
+  takeGpuMilliseconds(): number {
+    const ms = this.gpuMicroseconds / 1000;
+    this.gpuMicroseconds = 0;
+    return ms;
+  }
+
+  private own(node: GraphNode, handle: GpuArrayHandle): void {
+    node.settle(handle);
+    this.finalizer.register(node, handle);
+  }
+
+  private allocate(node: GraphNode): GpuArrayHandle {
+    return this.provider.allocate(Math.max(1, node.numel));
+  }
+
+  private execute(step: PlanStep): void {
+    const p = this.provider;
+    const maxWg = p.limits.maxComputeWorkgroupsPerDimension;
+    switch (step.kind) {
+      case 'upload': {
+        const op = step.node.op;
+        const data = op.kind === 'upload' ? op.data : op.kind === 'constant' ? Float64Array.of(op.value) : null;
+        if (!data) throw new Error(`internal: cannot upload a ${op.kind} node`);
+        this.own(step.node, p.upload(data));
+        return;
+      }
+      case 'alias':
+        // A view shares its argument's buffer; the argument node stays alive through the view.
+        step.node.settle(step.of.buffer);
+        return;
+      case 'random': {
+        const op = step.node.op;
+        if (op.kind !== 'random') throw new Error('internal: random step on a non-random node');
+        const out = this.allocate(step.node);
+        p.dispatch(buildRandom({ dist: op.dist, length: step.node.numel }, op.key, op.counter, maxWg), [], out);
+        this.own(step.node, out);
+        return;
+      }
+      case 'elementwise': {
+        const program = buildFusedElementwise(step.spec.params, step.spec.constants, maxWg);
+        const outs = step.outputs.map((o) => this.allocate(o));
+        p.dispatch(program, step.spec.inputs.map(bufferOf), outs);
+        step.outputs.forEach((o, i) => this.own(o, outs[i]));
+        return;
+      }
+      case 'reduction': {
+        const { spec } = step;
+        const plan = buildReduction(spec.params, spec.constants, spec.scale, {
+          maxWorkgroupsPerDimension: maxWg,
+          subgroups: p.adapter.features.includes('subgroups'),
+          maxInvocations: p.limits.maxComputeInvocationsPerWorkgroup,
+        });
+        const out = this.allocate(step.node);
+        const inputs = spec.inputs.map(bufferOf);
+        if (plan.passes.length === 1) p.dispatch(plan.passes[0], inputs, out);
+        else {
+          const partials = p.allocate(Math.max(1, plan.partialLength));
+          p.dispatch(plan.passes[0], inputs, partials);
+          for (let i = 1; i < plan.passes.length; i++) p.dispatch(plan.passes[i], [partials], out);
+          p.release(partials);
+        }
+        this.own(step.node, out);
+        return;
+      }
+    }
+  }
+}
+
+function bufferOf(n: GraphNode): GpuArrayHandle {
+  if (n.buffer === null) throw new Error(`internal: node ${n.id} read before it was computed`);
+  return n.buffer as GpuArrayHandle;
+}

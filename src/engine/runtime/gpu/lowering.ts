@@ -1,0 +1,143 @@
+// From a builtin call to a graph node: reads the registry's `lowering` of the builtin and the
+// arguments, and decides whether the call runs on the GPU. Returning null means "run the CPU
+// implementation" (after reading any GPU arguments back): an int class, complex data, an empty
+// array, an option the GPU kernels do not take, or a size too small to pay.
+
+import { raise } from '../../errors.ts';
+import { ELEMENTWISE_OPS, type ElementwiseOpName } from '../../graph/elementwiseOps.ts';
+import {
+  constantNode,
+  elementwiseNode,
+  randomNode,
+  reduceNode,
+  reshapeNode,
+  uploadNode,
+  type GraphNode,
+  type ReduceOpName,
+} from '../../graph/node.ts';
+import type { BuiltinSpec } from '../../builtins/types.ts';
+import { charText, GpuTensor, type GpuClass, type Tensor, type Value } from '../values/index.ts';
+
+/** What lowering needs from the GPU runtime. */
+export interface LoweringHost {
+  /** 'on': every single/gpuArray value on the GPU; 'auto': when big enough to pay. */
+  readonly policy: 'auto' | 'on';
+  /** Elements from which work on host single data moves to the GPU under 'auto'. */
+  readonly autoThreshold: number;
+  nextRandom(count: number): { key: [number, number]; counter: number };
+}
+
+/** A host tensor the GPU can take: real, double/single/logical. */
+function gpuCompatible(t: Tensor): boolean {
+  return t.im === null && (t.cls === 'double' || t.cls === 'single' || t.cls === 'logical');
+}
+
+function nodeOf(v: Value): GraphNode | null {
+  if (v.type === 'gpu') return v.node;
+  if (v.type !== 'tensor' || !gpuCompatible(v) || v.re.length === 0) return null;
+  if (v.re.length === 1) return constantNode(v.re[0]);
+  return uploadNode(v.re, v.shape, v.cls === 'logical');
+}
+
+function resultClass(args: Value[], logical: boolean): GpuClass {
+  if (logical) return 'logical';
+  return args.some((a) => (a.type === 'gpu' || a.type === 'tensor') && a.cls === 'single') ? 'single' : 'double';
+}
+
+function explicitOf(args: Value[]): boolean {
+  return args.some((a) => a.type === 'gpu' && a.explicit);
+}
+
+export function lowerElementwise(op: ElementwiseOpName, args: Value[]): GpuTensor | null {
+  const spec = ELEMENTWISE_OPS[op];
+  if (args.length !== spec.arity || !args.some((a) => a.type === 'gpu')) return null;
+  if (args.some((a) => a.type === 'gpu' && a.numel === 0)) return null;
+  const nodes = args.map(nodeOf);
+  if (nodes.some((n) => n === null)) return null;
+  const node = elementwiseNode(op, nodes as GraphNode[]);
+  if (!node) raise('MATLAB:sizeDimensionsMustMatch', 'Arrays have incompatible sizes for this operation.');
+  return new GpuTensor(resultClass(args, spec.logical === true), node, explicitOf(args));
+}
+
+/** sum(X), sum(X, dim), sum(X, 'all'), max(X, [], dim), and max(A, B) as an elementwise op. */
+export function lowerReduction(op: ReduceOpName, args: Value[], nargout: number): GpuTensor | null {
+  const x = args[0];
+  if (x === undefined || x.type !== 'gpu' || x.numel === 0 || nargout > 1) return null;
+  if ((op === 'max' || op === 'min') && args.length >= 2) {
+    const second = args[1];
+    const emptyPlaceholder = second.type === 'tensor' && second.re.length === 0;
+    if (!emptyPlaceholder) return args.length === 2 ? lowerElementwise(op, args) : null;
+    args = [x, ...args.slice(2)];
+  }
+  let dim: number | 'all' | null = null;
+  for (const a of args.slice(1)) {
+    if (a.type === 'tensor' && a.cls === 'char') {
+      if (charText(a).toLowerCase() !== 'all' || dim !== null) return null;
+      dim = 'all';
+    } else if (a.type === 'tensor' && a.re.length === 1 && Number.isInteger(a.re[0]) && a.re[0] >= 1 && dim === null) {
+      dim = a.re[0] - 1;
+    } else return null;
+  }
+  if (dim === null) {
+    const first = x.shape.findIndex((d) => d !== 1);
+    dim = first < 0 ? 0 : first;
+  }
+  const node = reduceNode(op, x.node, dim, false);
+  const cls: GpuClass = op === 'any' || op === 'all' ? 'logical' : x.cls === 'single' ? 'single' : 'double';
+  return new GpuTensor(cls, node, x.explicit);
+}
+
+/** rand/randn with a 'single' class (or 'like' a GPU value) when the policy puts it on the GPU. */
+export function lowerRandom(dist: 'uniform' | 'normal', args: Value[], host: LoweringHost): GpuTensor | null {
+  const dims: number[] = [];
+  let cls: 'double' | 'single' = 'double';
+  let likeGpu = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.type === 'tensor' && a.cls === 'char') {
+      const word = charText(a);
+      if (word === 'single' || word === 'double') cls = word;
+      else if (word === 'like' && i + 1 < args.length) {
+        const p = args[++i];
+        if (p.type !== 'gpu' && !(p.type === 'tensor' && p.cls === 'single')) return null;
+        likeGpu = p.type === 'gpu';
+        cls = p.cls === 'single' ? 'single' : 'double';
+      } else return null;
+    } else if (a.type === 'tensor' && a.im === null && a.cls !== 'char') {
+      dims.push(...Array.from(a.re));
+    } else return null;
+  }
+  // rand(n) is n×n; rand(m, n, …) and rand([m n …]) list the dimensions.
+  const shape = dims.length === 0 ? [1, 1] : dims.length === 1 ? [dims[0], dims[0]] : dims;
+  if (shape.some((d) => !Number.isInteger(d) || d < 0)) return null;
+  const n = shape.reduce((p, d) => p * d, 1);
+  if (n === 0) return null;
+  const wanted = likeGpu || (cls === 'single' && (host.policy === 'on' || n >= host.autoThreshold));
+  if (!wanted) return null;
+  const { key, counter } = host.nextRandom(n);
+  return new GpuTensor(cls, randomNode(dist, shape, key, counter), likeGpu);
+}
+
+/** gpuArray(X): real double/single/logical data moves to the device (class kept). */
+export function lowerToDevice(args: Value[]): GpuTensor | Value | null {
+  const x = args[0];
+  if (x === undefined || args.length > 1) return null;
+  if (x.type === 'gpu') return x.explicit ? x : new GpuTensor(x.cls, x.node, true);
+  if (x.type !== 'tensor' || !gpuCompatible(x) || x.re.length === 0) return null;
+  return new GpuTensor(x.cls as GpuClass, uploadNode(x.re, x.shape, x.cls === 'logical'), true);
+}
+
+/** `x(:)` on a GPU value is a free view. */
+export function colonView(x: GpuTensor): GpuTensor {
+  return new GpuTensor(x.cls, reshapeNode(x.node, [x.numel, 1]), x.explicit);
+}
+
+/** Which lowering a builtin has, by kind. */
+export function loweringKind(spec: BuiltinSpec): 'elementwise' | 'reduction' | 'random' | 'residency' | null {
+  const l = spec.lowering;
+  if (!l) return null;
+  if ('elementwise' in l) return 'elementwise';
+  if ('reduction' in l) return 'reduction';
+  if ('random' in l) return 'random';
+  return 'residency';
+}

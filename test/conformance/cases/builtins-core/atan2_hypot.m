@@ -1,0 +1,16 @@
+a = atan2(1, 1);
+b = atan2(0, -1);
+c = atan2([1 -1], [0 0]);
+d = atan2(0, 0);
+e = atan2([1; 2], [1 2]);
+f = atan2(single(1), 1);
+g = atan2(-1, -1);
+h = atan2(Inf, Inf);
+k = atan2([], []);
+m = hypot(3, 4);
+n = hypot(1e200, 1e200);
+p = hypot([3 5], [4; 12]);
+q = hypot(single(3), 4);
+r = hypot(-3, -4);
+s = hypot([0 Inf], [0 1]);
+t = hypot(1e-200, 1e-200);

@@ -1,0 +1,15 @@
+a = cast(3.7, 'int8');
+b = cast(-200, 'int8');
+c = cast(int8(-5), 'uint8');
+d = cast(1.5, 'single');
+e = cast(true, 'double');
+f = cast(NaN, 'int32');
+g = cast('a', 'double');
+h = cast([2.5 -2.5 0.5], 'int16');
+k = cast(int16(300), 'uint8');
+m = cast(single(3.25), 'double');
+n = cast([], 'uint16');
+p = cast(Inf, 'uint8');
+q = cast(-Inf, 'int16');
+r = cast(uint8(250), 'int8');
+s = cast(65, 'char');

@@ -1,0 +1,10 @@
+a = colon(1, 4);
+b = colon(1, 2, 6);
+c = colon(5, 1);
+d = colon(10, -3, 1);
+e = colon(int8(1), int8(3));
+f = colon(0, 0.25, 1);
+g = colon(1, 0, 5);
+h = colon(2.5, 5);
+k = colon(-2, 0);
+m = numel(colon(0, 0.1, 1));

@@ -1,0 +1,16 @@
+a = horzcat([1 2], 3, [4 5]);
+b = horzcat([], [1 2]);
+c = horzcat('ab', 'c');
+d = horzcat(int8(1), 2.7);
+e = horzcat(true, 2);
+f = horzcat();
+g = vertcat([1 2], [3 4]);
+h = vertcat('ab', 'cd');
+k = vertcat();
+m = vertcat([], 7, []);
+n = vertcat([1; 2], 3);
+p = horzcat({1}, {'x'});
+q = vertcat(single(1), 2);
+r = horzcat(zeros(2, 0), [1; 2]);
+s = vertcat(uint8(200), 300);
+t = horzcat('a', 66);

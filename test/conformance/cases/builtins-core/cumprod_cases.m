@@ -1,0 +1,13 @@
+a = cumprod([1 2 3 4]);
+b = cumprod([1 2; 3 4]);
+c = cumprod([1 2; 3 4], 2);
+d = cumprod([]);
+e = cumprod([1 NaN 2]);
+f = cumprod(true(1, 3));
+g = cumprod(zeros(1, 0));
+h = cumprod(5, 3);
+k = cumprod([2; 3; 4]);
+m = cumprod(single([2 0.5 4]));
+n = cumprod([1 2; 3 4], 1);
+p = cumprod([-1 -1 -1 0 5]);
+q = cumprod(zeros(0, 3));

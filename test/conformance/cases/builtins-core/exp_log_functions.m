@@ -1,0 +1,16 @@
+a = exp([0 1 -Inf Inf NaN]);
+b = exp(single(1));
+c = exp(1i * pi);
+d = exp(zeros(2, 0));
+e = log2([1 8 0.5 0 Inf]);
+f = log2(-4);
+g = log10([1 100 1e-3 0]);
+h = log10(-10);
+k = log1p([0 1e-20 -1 1]);
+m = log1p(-2);
+n = expm1([0 1e-20 1 -Inf]);
+p = expm1(single(1e-10));
+q = log10(single(1000));
+r = log2(2 .^ (-3:3));
+s = exp([-1; 2]);
+[fm, fe] = log2([8 0 -3 0.5]);

@@ -1,0 +1,15 @@
+a = inf;
+b = inf(2);
+c = inf(2, 3);
+d = inf(0, 3);
+e = inf(1, 2, 'single');
+f = -inf(1, 2);
+g = nan;
+h = nan(2, 1);
+k = nan('single');
+m = nan([1 3]);
+n = isnan(nan(2));
+p = nan(0);
+q = inf([2 1]);
+r = nan(1, 2, 'double');
+s = isinf(inf(1, 2)) & ~isnan(inf(1, 2));

@@ -1,0 +1,17 @@
+a = linspace(0, 1, 5);
+b = linspace(1, 0, 3);
+c = linspace(0, 1, 1);
+d = linspace(0, 1, 0);
+e = linspace(-1, 1);
+f = linspace(single(0), 1, 3);
+g = linspace(2, 2, 3);
+h = linspace(0, 10, 2);
+k = repmat([1 2], 2, 2);
+m = repmat('ab', 1, 3);
+n = repmat([1; 2], [1 3]);
+p = repmat(int8(5), 0, 2);
+q = repmat({1}, 1, 2);
+r = repmat(7, 2);
+s = repmat([], 2, 3);
+t = repmat(true, 1, 3);
+u = repmat([1 2], 2, 1, 2);

@@ -1,0 +1,16 @@
+a = mtimes([1 2; 3 4], [5; 6]);
+b = mtimes(zeros(2, 0), zeros(0, 3));
+c = mtimes(3, [1 2; 3 4]);
+d = mtimes([1 2 3], [4; 5; 6]);
+e = mtimes([1; 2], [3 4]);
+f = mldivide([2 0; 0 4], [2; 8]);
+g = mldivide(4, [8 12]);
+h = mldivide([1 1; 1 2; 1 3], [1; 2; 2]);
+k = mrdivide([2 8], [2 0; 0 4]);
+m = mrdivide([6 9], 3);
+n = mpower([1 1; 0 1], 3);
+p = mpower([2 0; 0 3], 0);
+q = mpower(2, 10);
+r = mpower([4 0; 0 9], -1);
+s = mtimes(int8([1 2]), 3);
+t = mtimes(single([1 2]), [3; 4]);

@@ -1,0 +1,9 @@
+a = [isscalar(5), isscalar([]), isscalar([1 2]), isscalar('a'), isscalar({1}), isscalar(zeros(1, 1, 1))];
+b = [isvector([1 2 3]), isvector([1; 2]), isvector(5), isvector([]), isvector(ones(2)), isvector('abc'), isvector(ones(1, 1, 3))];
+c = [isrow([1 2]), isrow([1; 2]), isrow(5), isrow([]), isrow('ab'), isrow(zeros(1, 0)), isrow(ones(1, 2, 2))];
+d = [iscolumn([1; 2]), iscolumn([1 2]), iscolumn(5), iscolumn([]), iscolumn(zeros(0, 1)), iscolumn({1; 2})];
+e = [ismatrix(ones(2, 3)), ismatrix([]), ismatrix(5), ismatrix(zeros(2, 2, 2)), ismatrix(zeros(0, 3)), ismatrix('abc'), ismatrix(zeros(2, 2, 1))];
+f = isscalar(struct('a', 1));
+g = iscolumn(zeros(3, 1, 2));
+v0 = isvector(zeros(1, 0));
+r0 = isrow(zeros(0, 1));

@@ -1,0 +1,14 @@
+a = sign([-2 0 3 NaN -Inf Inf]);
+b = sign(int8([-5 0 7]));
+c = sign(3 + 4i);
+d = sign(single(-0.5));
+e = sign([]);
+f = sign(uint8([0 9]));
+g = isfinite([1 Inf -Inf NaN 0]);
+h = isfinite(int8(5));
+k = isfinite('a');
+m = isfinite([]);
+n = isfinite(complex(1, Inf));
+p = isfinite(single([1 Inf]));
+q = isfinite([1; NaN]);
+r = sign(-0);

@@ -1,0 +1,16 @@
+a = uminus([1 -2 0]);
+b = uminus(int8(-128));
+c = uminus(uint8(5));
+d = uminus(true);
+e = uplus([1 -2]);
+f = uplus(int16(-7));
+g = uplus(single(2.5));
+h = transpose([1 2; 3 4; 5 6]);
+k = transpose([1+2i, 3-1i]);
+m = ctranspose([1+2i, 3-1i]);
+n = transpose(zeros(0, 3));
+p = ctranspose('ab');
+q = transpose(int8([1 2 3]));
+r = ctranspose([1 2; 3 4]);
+s = uminus(-Inf);
+t = ctranspose(true(1, 2));
