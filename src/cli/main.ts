@@ -45,6 +45,7 @@ async function run(args: Args): Promise<number> {
   if (!args.file) fail('run needs a file');
   const source = readFileSync(args.file, 'utf8');
   const session = new Session({ gpu: args.gpu });
+  if (args.gpu !== 'off') session.attachGpu((await openWebGpu()).provider);
   process.on('SIGINT', () => session.requestInterrupt());
   if (args.json) {
     const result = await runInSession(session, source);

@@ -3,7 +3,7 @@
 
 import { Session } from './session.ts';
 import { charRows, classOf, type Value } from './runtime/values/index.ts';
-import type { GpuPolicy, RunResultJson, VariableJson } from '../worker/protocol.ts';
+import type { GpuPolicy, KernelEvent, PlanDecision, RunResultJson, VariableJson } from '../worker/protocol.ts';
 
 function numberJson(x: number): number | string {
   if (Number.isNaN(x)) return 'NaN';
@@ -41,11 +41,27 @@ export async function runToJson(source: string, options: { gpu?: GpuPolicy } = {
 export async function runInSession(session: Session, source: string): Promise<RunResultJson> {
   let stdout = '';
   let error: RunResultJson['error'] = null;
+  const kernels: NonNullable<RunResultJson['kernels']> = [];
+  const plan: PlanDecision[] = [];
   await session.run(source, (event) => {
     if (event.type === 'stdout' || event.type === 'display') stdout += event.text;
     else if (event.type === 'error') error = { message: event.error.message, identifier: event.error.identifier, line: event.error.line };
+    else if (event.type === 'kernel') kernels.push(kernelJson(event));
+    else if (event.type === 'plan') plan.push(...event.decisions);
   });
   const vars: Record<string, VariableJson> = {};
-  for (const name of session.variableNames().sort()) vars[name] = variableJson(session.variable(name)!);
-  return { error, stdout, vars };
+  for (const name of session.variableNames().sort()) vars[name] = variableJson((await session.hostVariable(name))!);
+  const result: RunResultJson = { error, stdout, vars };
+  if (kernels.length > 0) {
+    result.kernels = kernels;
+    result.plan = plan;
+  }
+  return result;
+}
+
+function kernelJson(e: KernelEvent): NonNullable<RunResultJson['kernels']>[number] {
+  const out: NonNullable<RunResultJson['kernels']>[number] = { name: e.name, variant: e.variant, shapes: e.shapes, gpu_us: e.gpuUs };
+  if (e.gflops !== undefined) out.gflops = e.gflops;
+  if (e.gbps !== undefined) out.gbps = e.gbps;
+  return out;
 }

@@ -6,6 +6,8 @@ import { lineColumnAt } from './lang/location.ts';
 import { MatlabError } from './errors.ts';
 import { allBuiltins, lookupBuiltin } from './builtins/index.ts';
 import { Interpreter } from './runtime/interpreter/interpreter.ts';
+import { GpuRuntime } from './runtime/gpu/gpuRuntime.ts';
+import type { WebGpuProvider } from './providers/webgpu/index.ts';
 import { asMatlabError } from './runtime/interpreter/compileStmt.ts';
 import { formatValueSummary } from './runtime/display/index.ts';
 import { classOf, numelOf, type Value } from './runtime/values/index.ts';
@@ -20,14 +22,37 @@ export interface SessionOptions {
 export class Session {
   private readonly interp: Interpreter;
   private emit: (event: EngineEvent) => void = () => undefined;
-  gpu: GpuPolicy;
+  private policy: GpuPolicy;
+  private provider: WebGpuProvider | null = null;
 
   constructor(options: SessionOptions) {
-    this.gpu = options.gpu;
+    this.policy = options.gpu;
     this.interp = new Interpreter({
       stdout: (text) => this.emit({ type: 'stdout', text }),
       display: (name, text, value) => this.emit({ type: 'display', name, text, className: classOf(value), size: [...value.shape] }),
     });
+  }
+
+  get gpu(): GpuPolicy {
+    return this.policy;
+  }
+
+  /** Changes the precision/residency policy (auto | on | off); values already on the GPU stay there. */
+  set gpu(policy: GpuPolicy) {
+    this.policy = policy;
+    this.attachGpu(this.provider);
+  }
+
+  /** Gives the session a WebGPU provider (or takes it away with null). */
+  attachGpu(provider: WebGpuProvider | null): void {
+    this.provider = provider;
+    this.interp.gpu =
+      provider && this.policy !== 'off'
+        ? new GpuRuntime(provider, this.interp.random, {
+            kernel: (event) => this.emit(event),
+            plan: (decisions) => this.emit({ type: 'plan', decisions }),
+          }, { policy: this.policy })
+        : null;
   }
 
   set interruptFlag(flag: Int32Array | null) {
@@ -46,13 +71,16 @@ export class Session {
     let ok = true;
     try {
       await this.interp.run(source);
+      // End of cell: a sync point. Live GPU values are computed now, so their kernels report here.
+      await this.interp.settleGpu();
     } catch (e) {
       ok = false;
       onEvent({ type: 'error', error: errorInfo(asMatlabError(e), source) });
     } finally {
       this.emit = () => undefined;
     }
-    onEvent({ type: 'done', wallMs: performance.now() - started, gpuMs: 0, ok });
+    const gpuMs = this.interp.gpu ? this.interp.gpu.takeGpuMilliseconds() : 0;
+    onEvent({ type: 'done', wallMs: performance.now() - started, gpuMs, ok });
     return ok;
   }
 
@@ -62,6 +90,12 @@ export class Session {
 
   variable(name: string): Value | undefined {
     return this.interp.workspace.get(name);
+  }
+
+  /** A variable with its data on the host (GPU arrays are read back). */
+  async hostVariable(name: string): Promise<Value | undefined> {
+    const v = this.variable(name);
+    return v === undefined ? undefined : this.interp.hostValue(v);
   }
 
   variableNames(): string[] {
@@ -78,8 +112,8 @@ export class Session {
           name,
           className: classOf(v),
           size: [...v.shape],
-          bytes: v.type === 'tensor' ? n * bytesPerElement(v.cls) * (v.im ? 2 : 1) : n * 8,
-          residency: 'cpu' as const,
+          bytes: v.type === 'tensor' ? n * bytesPerElement(v.cls) * (v.im ? 2 : 1) : v.type === 'gpu' ? n * 4 : n * 8,
+          residency: v.type !== 'gpu' ? ('cpu' as const) : v.cls === 'double' ? ('gpu·f32' as const) : ('gpu' as const),
           summary: formatValueSummary(v),
         };
       });

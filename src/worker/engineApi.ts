@@ -24,11 +24,8 @@ export function createEngineApi(): EngineApi {
   let interruptFlag: Int32Array | null = null;
   let opening: Promise<void> | null = null;
 
-  const openGpu = (policy: GpuPolicy): Promise<void> => {
-    if (policy === 'off') {
-      adapter = { ...NO_ADAPTER, reason: 'GPU policy is off' };
-      return Promise.resolve();
-    }
+  /** Opens the adapter once (whatever the policy: the status bar always names it). */
+  const openGpu = (): Promise<void> => {
     if (gpu && !gpu.lost) return Promise.resolve();
     opening ??= openWebGpu().then(
       (r) => {
@@ -44,12 +41,19 @@ export function createEngineApi(): EngineApi {
     return opening;
   };
 
+  const freshSession = (policy: GpuPolicy): Session => {
+    const s = new Session({ gpu: policy });
+    s.attachGpu(gpu);
+    return s;
+  };
+
   return {
     async init(options: InitOptions) {
       interruptFlag = options.interruptFlag ?? null;
+      await openGpu();
       session.gpu = options.gpu;
+      session.attachGpu(gpu);
       session.interruptFlag = interruptFlag;
-      await openGpu(options.gpu);
       return adapter;
     },
     async run(_cellId: string, source: string, onEvent: (event: EngineEvent) => void) {
@@ -57,11 +61,11 @@ export function createEngineApi(): EngineApi {
       await session.run(source, onEvent);
     },
     async runJson(source: string, policy: GpuPolicy) {
-      const fresh = new Session({ gpu: policy });
-      return runInSession(fresh, source);
+      await openGpu();
+      return runInSession(freshSession(policy), source);
     },
     async reset() {
-      session = new Session({ gpu: session.gpu });
+      session = freshSession(session.gpu);
       session.interruptFlag = interruptFlag;
     },
     async workspace() {
@@ -77,7 +81,7 @@ export function createEngineApi(): EngineApi {
       return session.builtinDocs();
     },
     async gpuSelfTest() {
-      await openGpu('auto');
+      await openGpu();
       if (!gpu) return { ok: false, maxAbsDiff: NaN, n: 0, kernel: null, adapter };
       return { ...(await gpuSelfTest(gpu)), adapter };
     },

@@ -91,9 +91,11 @@ export function reseed(src: RandomSource, seed: number, position: readonly numbe
   drawLogs.set(src, log);
 }
 
-function random(name: string, draw: (ctx: CallContext) => number, doc: string): BuiltinSpec {
+function random(name: string, dist: 'uniform' | 'normal', draw: (ctx: CallContext) => number, doc: string): BuiltinSpec {
   return {
     family: 'construction',
+    // On the GPU (single class, or 'like' a GPU value) a Philox stream fills the array instead.
+    lowering: { random: dist },
     signatures: [`X = ${name}`, `X = ${name}(n)`, `X = ${name}(sz1, ..., szN)`, `X = ${name}(..., 'single')`],
     doc,
     impl: (args, ctx) => {
@@ -154,8 +156,8 @@ registerFamily({
       return new Tensor(cls, shape, re);
     },
   },
-  rand: random('rand', drawUniform, 'Uniform random numbers in (0, 1); reproducible after rng(seed). Example: rng(0); rand is 0.8147.'),
-  randn: random('randn', drawNormal, 'Standard normal random numbers. Example: x = randn(1000, 1); std(x) is about 1.'),
+  rand: random('rand', 'uniform', drawUniform, 'Uniform random numbers in (0, 1); reproducible after rng(seed). Example: rng(0); rand is 0.8147.'),
+  randn: random('randn', 'normal', drawNormal, 'Standard normal random numbers. Example: x = randn(1000, 1); std(x) is about 1.'),
   randi: {
     family: 'construction',
     signatures: ['X = randi(imax)', 'X = randi(imax, n)', 'X = randi([imin imax], sz1, ..., szN)'],

@@ -63,7 +63,8 @@ export function planFlush(roots: Iterable<GraphNode>): Plan {
       case 'reduce': {
         const spec = reductions.get(n)!;
         steps.push({ kind: 'reduction', node: n, spec });
-        decisions.push({ kernel: 'reduction', variant: spec.fused ? `${spec.params.op}+fused` : spec.params.op, reason: spec.reason });
+        const name = n.op.op;
+        decisions.push({ kernel: 'reduction', variant: spec.fused ? `${name}+fused` : name, reason: spec.reason });
         break;
       }
       case 'random':

@@ -37,7 +37,13 @@ export function reductionSpec(node: GraphNode, g: PendingGraph, groupOf: Map<Gra
       reason: `${op} over ${where}, fused with its elementwise producer (${opList(group)}): the intermediate is never written`,
     };
   }
-  const why = g.roots.has(arg) ? 'its argument is a live variable, so it is materialised once and read' : group ? 'its argument is read elsewhere too' : 'its argument is not elementwise';
+  const why = g.roots.has(arg)
+    ? 'its argument is a live variable, so it is materialised once and read'
+    : arg.op.kind === 'reshape'
+      ? 'its argument is a free view (x(:), reshape) of an array that is materialised'
+      : group
+        ? 'its argument is read elsewhere too'
+        : `its argument comes from a ${arg.op.kind} node`;
   return {
     params: { op: kernelOp, inShape: [...arg.shape], dim, producer: null, scale: op === 'mean', omitNaN },
     inputs: [arg],

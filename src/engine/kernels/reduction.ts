@@ -270,7 +270,6 @@ function emitReduction(code: ReductionCode, inputCount: number): string {
   const map = code.role === 'final' ? (v: string): string => v : rules.map;
   const wg = code.workgroupSize;
   const w = new WgslBuilder();
-  if (code.subgroups) w.emit('enable subgroups;', '');
   w.emit(`// reduction ${code.op}${code.producer ? '+fused' : ''}: ${code.role} pass, ${code.schedule} schedule${code.subgroups ? ', subgroups' : ''}`);
   w.block('struct Params', () => {
     w.emit('inner: u32,', 'len: u32,', 'fibres: u32,', 'chunks: u32,', 'chunk_len: u32,', '// fibres × chunks: threads (thread schedule) or workgroups (workgroup schedule)', 'items: u32,', 'scale: f32,');
@@ -367,7 +366,8 @@ function emitReduction(code: ReductionCode, inputCount: number): string {
       w.emit(store('scratch[0]'));
     });
   });
-  return withPreamble(w.toString());
+  // Directives come before every declaration, the helpers included.
+  return (code.subgroups ? 'enable subgroups;\n\n' : '') + withPreamble(w.toString());
 }
 
 /** Tree in workgroup memory: log2(wg) halving steps, unrolled. Leaves the result in scratch[0]. */
