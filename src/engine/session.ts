@@ -69,19 +69,36 @@ export class Session {
     this.emit = onEvent;
     const started = performance.now();
     let ok = true;
+    this.checkDevice();
     try {
       await this.interp.run(source);
       // End of cell: a sync point. Live GPU values are computed now, so their kernels report here.
       await this.interp.settleGpu();
     } catch (e) {
       ok = false;
-      onEvent({ type: 'error', error: errorInfo(asMatlabError(e), source) });
+      const lost = this.checkDevice();
+      const err = asMatlabError(e);
+      onEvent({ type: 'error', error: errorInfo(lost ? new MatlabError('parallel:gpu:device:DeviceLost', `The GPU device was lost while this cell ran (${err.message}).`, err.span) : err, source) });
     } finally {
       this.emit = () => undefined;
     }
     const gpuMs = this.interp.gpu ? this.interp.gpu.takeGpuMilliseconds() : 0;
     onEvent({ type: 'done', wallMs: performance.now() - started, gpuMs, ok });
     return ok;
+  }
+
+  /**
+   * When the device was lost: fall back to the CPU provider, say so, and name the variables whose
+   * data lived only on the GPU. Returns true when that happened now.
+   */
+  private checkDevice(): boolean {
+    if (!this.provider || !this.provider.lost) return false;
+    const message = this.provider.lostMessage;
+    this.provider = null;
+    const lost = this.interp.dropGpuValues();
+    const names = lost.length > 0 ? ` Variables whose data lived only on the GPU are gone: ${lost.join(', ')}.` : '';
+    this.emit({ type: 'stdout', text: `Warning: the GPU device was lost (${message || 'no reason given'}); continuing on the CPU.${names}\n` });
+    return true;
   }
 
   reset(): void {

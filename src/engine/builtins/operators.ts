@@ -217,18 +217,21 @@ registerFamily({
   power: arithmetic('power', OPS.pow, 'pow', '.^', 'Elementwise power. A negative base with a fractional exponent gives a complex result. Example: [1 2 3] .^ 2 is [1 4 9].'),
   mtimes: {
     family: 'operators',
+    lowering: { scalarElementwise: 'mul', scalar: 'either' },
     signatures: ['C = A * B', 'C = mtimes(A, B)'],
     doc: 'Matrix multiplication: the number of columns of A must equal the number of rows of B; a scalar operand multiplies every element. Example: [1 2; 3 4] * [1; 1] is [3; 7].',
     impl: (args, ctx) => mtimes(ctx, tensorArg(args[0], 'mtimes', 1), tensorArg(args[1], 'mtimes', 2)),
   },
   mldivide: {
     family: 'operators',
+    lowering: { scalarElementwise: 'ldiv', scalar: 'first' },
     signatures: ['X = A \\ B', 'X = mldivide(A, B)'],
     doc: 'Solves A*X = B: LU with partial pivoting for square A, least squares (QR) for rectangular A. Example: [2 0; 0 4] \\ [2; 4] is [1; 1].',
     impl: (args, ctx) => mldivide(ctx, tensorArg(args[0], 'mldivide', 1), tensorArg(args[1], 'mldivide', 2)),
   },
   mrdivide: {
     family: 'operators',
+    lowering: { scalarElementwise: 'div', scalar: 'second' },
     signatures: ['X = B / A', 'X = mrdivide(B, A)'],
     doc: 'Solves X*A = B, i.e. (A.\' \\ B.\').\'; with a scalar A it divides every element. Example: [2 4] / 2 is [1 2].',
     impl: (args, ctx) => {
@@ -241,6 +244,7 @@ registerFamily({
   },
   mpower: {
     family: 'operators',
+    lowering: { scalarElementwise: 'pow', scalar: 'both' },
     signatures: ['C = A ^ B', 'C = mpower(A, B)'],
     doc: 'Matrix power: a scalar raised to a scalar, or a square matrix raised to an integer power by repeated squaring. Example: [1 1; 0 1]^3 is [1 3; 0 1].',
     impl: (args, ctx) => mpower(ctx, tensorArg(args[0], 'mpower', 1), tensorArg(args[1], 'mpower', 2)),

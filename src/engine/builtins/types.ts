@@ -82,4 +82,6 @@ export type Lowering =
   | { readonly elementwise: ElementwiseOpName }
   | { readonly reduction: ReduceOpName }
   | { readonly random: 'uniform' | 'normal' }
+  /** A matrix operator that is elementwise when `scalar` says which operand is a scalar (`A*2`, `A/2`). */
+  | { readonly scalarElementwise: ElementwiseOpName; readonly scalar: 'either' | 'first' | 'second' | 'both' }
   | { readonly residency: 'toDevice' | 'toHost' | 'isOnDevice' };

@@ -78,6 +78,11 @@ export interface WebGpuProvider {
   stats(): { storage: BufferPoolStats; pipelines: PipelineCacheStats };
   /** Frees every buffer and the device. The provider is unusable afterwards. */
   destroy(): void;
+  /**
+   * Destroys the device as a driver reset would, and reports it as lost (not as our own
+   * destroy): how the fallback to the CPU is tested, in Node and in the page.
+   */
+  simulateDeviceLoss(reason: string): void;
 }
 
 export type OpenWebGpuResult = { provider: WebGpuProvider; adapter: AdapterSummary } | { provider: null; adapter: AdapterSummary };
@@ -259,6 +264,12 @@ class WebGpuProviderImpl implements WebGpuProvider {
 
   stats(): { storage: BufferPoolStats; pipelines: PipelineCacheStats } {
     return { storage: this.storage.snapshot(), pipelines: this.pipelines.snapshot() };
+  }
+
+  simulateDeviceLoss(reason: string): void {
+    this.loss.lost = true;
+    this.loss.message = reason;
+    this.destroy();
   }
 
   destroy(): void {

@@ -11,6 +11,7 @@ import { buildRandom } from '../../kernels/random.ts';
 import type { GpuArrayHandle, WebGpuProvider } from '../../providers/webgpu/index.ts';
 import type { BuiltinSpec, RandomSource } from '../../builtins/types.ts';
 import type { KernelEvent, PlanDecision } from '../../../worker/protocol.ts';
+import { raise } from '../../errors.ts';
 import { GpuTensor, logicalScalar, Tensor, type Value } from '../values/index.ts';
 import type { Async } from '../interpreter/async.ts';
 import { lowerElementwise, lowerRandom, lowerReduction, lowerToDevice, type LoweringHost } from './lowering.ts';
@@ -24,11 +25,17 @@ export interface GpuRuntimeOptions {
   policy: 'auto' | 'on';
   /** Elements from which host single data is worth moving to the GPU under 'auto'. */
   autoThreshold?: number;
+  /** Bytes of GPU arrays the session may hold at once; past it a flush raises an out-of-memory error. */
+  budgetBytes?: number;
 }
+
+/** WebGPU does not report device memory; 4 GiB is safe on the GPUs people run notebooks on. */
+const DEFAULT_BUDGET_BYTES = 4 * 1024 ** 3;
 
 export class GpuRuntime implements LoweringHost {
   readonly policy: 'auto' | 'on';
   readonly autoThreshold: number;
+  readonly budgetBytes: number;
   /** Sum of kernel GPU time since the last take, for the cell's `done` event. */
   private gpuMicroseconds = 0;
   private randomCounter = 0;
@@ -43,6 +50,7 @@ export class GpuRuntime implements LoweringHost {
   ) {
     this.policy = options.policy;
     this.autoThreshold = options.autoThreshold ?? 4096;
+    this.budgetBytes = options.budgetBytes ?? DEFAULT_BUDGET_BYTES;
     this.finalizer = new FinalizationRegistry((handle) => {
       if (!this.provider.lost) this.provider.release(handle);
     });
@@ -72,6 +80,12 @@ export class GpuRuntime implements LoweringHost {
     }
     if ('reduction' in l) {
       const v = lowerReduction(l.reduction, args, nargout);
+      return v ? [v] : null;
+    }
+    if ('scalarElementwise' in l) {
+      const scalar = args.map((a) => (a.type === 'gpu' ? a.numel : a.type === 'tensor' ? a.re.length : 0) === 1);
+      const ok = args.length === 2 && (l.scalar === 'either' ? scalar[0] || scalar[1] : l.scalar === 'first' ? scalar[0] : l.scalar === 'second' ? scalar[1] : scalar[0] && scalar[1]);
+      const v = ok && nargout <= 1 ? lowerElementwise(l.scalarElementwise, args) : null;
       return v ? [v] : null;
     }
     if ('random' in l) {
@@ -105,12 +119,36 @@ export class GpuRuntime implements LoweringHost {
   async flush(roots: Iterable<GraphNode>): Promise<void> {
     const plan = planFlush(roots);
     if (plan.steps.length === 0) return;
+    this.checkMemory(plan.steps);
     for (const step of plan.steps) this.execute(step);
     if (plan.decisions.length > 0) this.events.plan(plan.decisions);
     const events = await this.provider.flush();
     for (const e of events) {
       this.gpuMicroseconds += e.gpuUs;
       this.events.kernel(e);
+    }
+  }
+
+  /** Raises MATLAB-style errors before anything runs when the plan cannot fit on the device. */
+  private checkMemory(steps: PlanStep[]): void {
+    const bindLimit = this.provider.limits.maxStorageBufferBindingSize;
+    let bytes = 0;
+    for (const step of steps) {
+      const nodes = step.kind === 'elementwise' ? step.outputs : step.kind === 'alias' ? [] : [step.node];
+      for (const n of nodes) {
+        const b = n.numel * 4;
+        if (b > bindLimit) {
+          raise('MATLAB:gpuArray:tooLarge', `An array of ${n.numel} elements (${formatBytes(b)}) is larger than this GPU can bind in one buffer (${formatBytes(bindLimit)}).`);
+        }
+        bytes += b;
+      }
+    }
+    const inUse = this.provider.memoryInUse();
+    if (inUse + bytes > this.budgetBytes) {
+      raise(
+        'parallel:gpu:array:OOM',
+        `Out of memory on device: this step needs ${formatBytes(bytes)} more with ${formatBytes(inUse)} already in use (budget ${formatBytes(this.budgetBytes)}). Clear variables you no longer need, or gather results to the host.`,
+      );
     }
   }
 
@@ -180,6 +218,12 @@ export class GpuRuntime implements LoweringHost {
       }
     }
   }
+}
+
+function formatBytes(b: number): string {
+  if (b >= 1024 ** 3) return `${(b / 1024 ** 3).toFixed(2)} GiB`;
+  if (b >= 1024 ** 2) return `${(b / 1024 ** 2).toFixed(1)} MiB`;
+  return `${Math.ceil(b / 1024)} KiB`;
 }
 
 function bufferOf(n: GraphNode): GpuArrayHandle {

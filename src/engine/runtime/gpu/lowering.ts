@@ -15,7 +15,6 @@ import {
   type GraphNode,
   type ReduceOpName,
 } from '../../graph/node.ts';
-import type { BuiltinSpec } from '../../builtins/types.ts';
 import { charText, GpuTensor, type GpuClass, type Tensor, type Value } from '../values/index.ts';
 
 /** What lowering needs from the GPU runtime. */
@@ -130,14 +129,4 @@ export function lowerToDevice(args: Value[]): GpuTensor | Value | null {
 /** `x(:)` on a GPU value is a free view. */
 export function colonView(x: GpuTensor): GpuTensor {
   return new GpuTensor(x.cls, reshapeNode(x.node, [x.numel, 1]), x.explicit);
-}
-
-/** Which lowering a builtin has, by kind. */
-export function loweringKind(spec: BuiltinSpec): 'elementwise' | 'reduction' | 'random' | 'residency' | null {
-  const l = spec.lowering;
-  if (!l) return null;
-  if ('elementwise' in l) return 'elementwise';
-  if ('reduction' in l) return 'reduction';
-  if ('random' in l) return 'random';
-  return 'residency';
 }

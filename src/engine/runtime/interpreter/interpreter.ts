@@ -187,6 +187,29 @@ export class Interpreter implements StmtRuntime {
     return out;
   }
 
+  /**
+   * After the GPU device is lost: values already read back keep their host copy, the others are
+   * gone. Returns the names of the variables that were lost; the session continues on the CPU.
+   */
+  dropGpuValues(): string[] {
+    this.gpu = null;
+    const lost: string[] = [];
+    for (const name of this.variableNames()) {
+      const v = this.workspace.get(name)!;
+      if (v.type === 'gpu') {
+        if (v.host) this.workspace.set(name, v.host);
+        else {
+          this.workspace.set(name, undefined);
+          lost.push(name);
+        }
+      } else if (holdsGpu(v)) {
+        this.workspace.set(name, undefined);
+        lost.push(name);
+      }
+    }
+    return lost;
+  }
+
   /** Computes every pending GPU value still held by a variable (end of a cell). */
   async settleGpu(): Promise<void> {
     if (this.gpu) await this.gpu.flush(this.liveGpuRoots());
