@@ -11,6 +11,8 @@ import type { GpuPolicy } from '../worker/protocol.ts';
 const USAGE = `usage:
   matbook run FILE.m [--json] [--gpu auto|on|off]
   matbook selftest            run one WGSL kernel and compare it with the CPU
+  matbook bench [--json] [--quick] [--no-gpu]
+                              interpreter and GPU benchmarks (bench/suite.ts)
 `;
 
 interface Args {
@@ -77,6 +79,16 @@ async function selftest(): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // bench has its own flags (--quick, --no-gpu): bench/util.ts parses them.
+  if (argv[0] === 'bench') {
+    const { benchMain } = await import('../../bench/suite.ts');
+    try {
+      return await benchMain(argv.slice(1));
+    } catch (e) {
+      if (e instanceof Error && e.message.startsWith('unknown bench argument')) fail(e.message);
+      throw e;
+    }
+  }
   const args = parseArgs(argv);
   switch (args.command) {
     case 'run':

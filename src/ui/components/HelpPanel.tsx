@@ -9,15 +9,9 @@ import { filterBuiltins, functionCountLabel, groupByFamily, matchCountLabel, que
 import { useMatbook } from './MatbookContext.tsx';
 import { Button } from './ui/Button.tsx';
 
-/**
- * The builtin docs from the live worker.
- * EngineClient has no listBuiltins method yet, so this reaches its live connection directly,
- * racing the call against the worker's termination as complete/hover do.
- * TODO: move into EngineClient as `listBuiltins()` next to `hover()`.
- */
+/** The builtin docs from the live worker. */
 function loadBuiltinDocs(client: EngineClient): Promise<BuiltinDoc[]> {
-  const connection = client['connection'];
-  return Promise.race([connection.remote.listBuiltins(), connection.terminated]);
+  return client.listBuiltins();
 }
 
 /** The list never changes while a page lives: fetched once per client, then kept. */

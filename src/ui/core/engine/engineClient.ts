@@ -10,6 +10,7 @@ import type {
   EngineApi,
   EngineEvent,
   GpuPolicy,
+  BuiltinDoc,
   HoverDoc,
   RunResultJson,
 } from '../../../worker/protocol.ts';
@@ -274,6 +275,12 @@ export class EngineClient {
   hover(name: string): Promise<HoverDoc | null> {
     const connection = this.connection;
     return race(connection.remote.hover(name), connection.terminated);
+  }
+
+  /** Every builtin's help, from the registry in the worker. */
+  listBuiltins(): Promise<BuiltinDoc[]> {
+    const connection = this.connection;
+    return race(connection.remote.listBuiltins(), connection.terminated);
   }
 }
 
