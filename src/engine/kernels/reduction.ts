@@ -69,16 +69,26 @@ export interface ReductionLimits {
 
 /** Fibres of at most this many elements get a thread each: a workgroup would leave most lanes idle. */
 const SHORT_FIBRE = 64;
-/** Fewer strided fibres than this cannot fill a GPU with a thread each: use workgroups instead. */
+/**
+ * Strided fibres with at least this many neighbours (inner ≥ 8: 32 bytes, one memory sector) are
+ * read coalesced by the thread schedule, adjacent threads taking adjacent fibres.
+ */
+const COALESCED_INNER = 8;
+/** Fewer fibres than this cannot fill a GPU with a thread each; a final pass then uses workgroups. */
 const FEW_FIBRES = 256;
 /** Workgroups to aim for when chunking long fibres: several per SM on a large GPU (132 SMs on H100). */
 const TARGET_WORKGROUPS = 1024;
-/** Threads to aim for when chunking strided fibres (thread schedule). */
-const TARGET_THREADS = 65536;
+/**
+ * Threads to aim for when chunking strided fibres (thread schedule): with four loads in flight
+ * each, enough to cover HBM latency × bandwidth on a large GPU (H100: ~2.3 MB in flight).
+ */
+const TARGET_THREADS = 262144;
 /** Each workgroup chunk covers at least this many elements per thread, so pass 1 is not all overhead. */
 const MIN_WORKGROUP_ELEMENTS_PER_THREAD = 8;
 /** Each thread chunk covers at least this many elements. */
 const MIN_THREAD_CHUNK = 64;
+/** Independent accumulators per thread in the loops: loads in flight per thread. */
+const UNROLL = 4;
 
 type Schedule = 'thread' | 'workgroup';
 type PassRole = 'single' | 'partial' | 'final';
@@ -181,15 +191,19 @@ export function buildReduction(params: ReductionParams, constants: readonly numb
 function chooseSchedule(g: Geometry, workgroupSize: number, mayChunk: boolean): { schedule: Schedule; chunks: number } {
   const fibres = g.inner * g.outer;
   if (g.len <= SHORT_FIBRE) return { schedule: 'thread', chunks: 1 };
-  if (g.inner === 1 || fibres < FEW_FIBRES) {
-    // Contiguous fibres (coalesced across the workgroup's lanes), or so few strided ones that a
-    // thread each would leave the GPU idle. Split when the fibres alone give too few workgroups.
+  const contiguous = g.inner === 1;
+  const poorlyCoalesced = g.inner < COALESCED_INNER && fibres < FEW_FIBRES;
+  // A final pass cannot split again: few fibres with many partials each need a workgroup apiece.
+  const finalFew = !mayChunk && fibres < FEW_FIBRES;
+  if (contiguous || poorlyCoalesced || finalFew) {
+    // Lanes of a workgroup stride along the fibre (coalesced when contiguous). Split when the
+    // fibres alone give too few workgroups.
     const minChunk = workgroupSize * MIN_WORKGROUP_ELEMENTS_PER_THREAD;
     const chunks = mayChunk ? Math.max(1, Math.min(Math.ceil(TARGET_WORKGROUPS / fibres), Math.floor(g.len / minChunk))) : 1;
     return { schedule: 'workgroup', chunks };
   }
-  // Many strided fibres: a thread each, neighbours reading neighbours. Split long fibres when
-  // there are too few threads.
+  // Strided fibres: a thread each (or per chunk), neighbours reading neighbours. Split long
+  // fibres when there are too few threads.
   const chunks = mayChunk && fibres < TARGET_THREADS ? Math.max(1, Math.min(Math.ceil(TARGET_THREADS / fibres), Math.floor(g.len / MIN_THREAD_CHUNK))) : 1;
   return { schedule: 'thread', chunks };
 }
@@ -320,8 +334,7 @@ function emitReduction(code: ReductionCode, inputCount: number): string {
       w.emit('let a = f % params.inner;', 'let b = f / params.inner;');
       w.emit('let base = a + b * params.inner * params.len;');
       w.emit('let k0 = c * params.chunk_len;', 'let k1 = min(k0 + params.chunk_len, params.len);');
-      w.emit(`var acc = ${rules.identity};`);
-      w.block('for (var k = k0; k < k1; k++)', () => w.emit('acc = merge(acc, load(base + k * params.inner));'));
+      emitAccumulate(w, rules.identity, 'k0', '1u');
       w.emit('// Partials of the thread schedule: partial[f + fibres·c], so writes are coalesced.');
       w.emit('let out_index = f + params.fibres * c;');
       w.emit(store('acc'));
@@ -348,16 +361,7 @@ function emitReduction(code: ReductionCode, inputCount: number): string {
     w.emit('let a = f % params.inner;', 'let b = f / params.inner;');
     w.emit('let base = a + b * params.inner * params.len;');
     w.emit('let k0 = c * params.chunk_len;', 'let k1 = min(k0 + params.chunk_len, params.len);');
-    w.emit(`var acc = ${rules.identity};`);
-    w.emit('// Two independent accumulators per lane keep two loads in flight.');
-    w.emit(`var acc2 = ${rules.identity};`);
-    w.emit(`var k = k0 + lid;`);
-    w.block(`for (; k + ${wg}u < k1; k += ${2 * wg}u)`, () => {
-      w.emit('acc = merge(acc, load(base + k * params.inner));');
-      w.emit(`acc2 = merge(acc2, load(base + (k + ${wg}u) * params.inner));`);
-    });
-    w.block('if (k < k1)', () => w.emit('acc = merge(acc, load(base + k * params.inner));'));
-    w.emit('acc = merge(acc, acc2);');
+    emitAccumulate(w, rules.identity, 'k0 + lid', `${wg}u`);
     if (code.subgroups) emitSubgroupTree(w, code.op, wg);
     else emitSharedTree(w, wg);
     w.block('if (lid == 0u)', () => {
@@ -368,6 +372,24 @@ function emitReduction(code: ReductionCode, inputCount: number): string {
   });
   // Directives come before every declaration, the helpers included.
   return (code.subgroups ? 'enable subgroups;\n\n' : '') + withPreamble(w.toString());
+}
+
+/**
+ * The loop over k in [start, k1) by `step`, folding load(base + k·inner) into `acc` through
+ * UNROLL independent accumulators (that many loads in flight per thread), then the remainder.
+ */
+function emitAccumulate(w: WgslBuilder, identity: string, start: string, step: string): void {
+  const accs = Array.from({ length: UNROLL }, (_, j) => `acc${j}`);
+  for (const a of accs) w.emit(`var ${a} = ${identity};`);
+  w.emit(`var k = ${start};`);
+  const at = (j: number): string => (j === 0 ? 'k' : `k + ${j}u * ${step}`);
+  w.block(`for (; ${at(UNROLL - 1)} < k1; k += ${UNROLL}u * ${step})`, () => {
+    accs.forEach((a, j) => w.emit(`${a} = merge(${a}, load(base + (${at(j)}) * params.inner));`));
+  });
+  w.block(`for (; k < k1; k += ${step})`, () => w.emit('acc0 = merge(acc0, load(base + k * params.inner));'));
+  let level = accs;
+  while (level.length > 1) level = level.flatMap((a, j) => (j % 2 === 0 ? [j + 1 < level.length ? `merge(${a}, ${level[j + 1]})` : a] : []));
+  w.emit(`let acc = ${level[0]};`);
 }
 
 /** Tree in workgroup memory: log2(wg) halving steps, unrolled. Leaves the result in scratch[0]. */

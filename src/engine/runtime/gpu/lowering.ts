@@ -60,14 +60,16 @@ export function lowerElementwise(op: ElementwiseOpName, args: Value[]): GpuTenso
 
 /** sum(X), sum(X, dim), sum(X, 'all'), max(X, [], dim), and max(A, B) as an elementwise op. */
 export function lowerReduction(op: ReduceOpName, args: Value[], nargout: number): GpuTensor | null {
-  const x = args[0];
-  if (x === undefined || x.type !== 'gpu' || x.numel === 0 || nargout > 1) return null;
+  if (nargout > 1) return null;
   if ((op === 'max' || op === 'min') && args.length >= 2) {
     const second = args[1];
     const emptyPlaceholder = second.type === 'tensor' && second.re.length === 0;
+    // max(A, B): elementwise, on the GPU when either operand is there.
     if (!emptyPlaceholder) return args.length === 2 ? lowerElementwise(op, args) : null;
-    args = [x, ...args.slice(2)];
+    args = [args[0], ...args.slice(2)];
   }
+  const x = args[0];
+  if (x === undefined || x.type !== 'gpu' || x.numel === 0) return null;
   let dim: number | 'all' | null = null;
   for (const a of args.slice(1)) {
     if (a.type === 'tensor' && a.cls === 'char') {
