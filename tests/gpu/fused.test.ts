@@ -234,14 +234,15 @@ describe.skipIf(!gpu)('fused elementwise kernel matches the CPU provider', () =>
   });
 
   it('folds the grid into 2-D past the per-dimension workgroup limit', async () => {
+    // 8000 elements at 4 per thread and 256 threads per workgroup: 8 workgroups, folded 3 × 3.
     const provider = gpu!;
     const { chain, outs } = tanhTree();
-    const params = chain.params([[2000, 1]], [2000, 1], [outs.result]);
+    const params = chain.params([[8000, 1]], [8000, 1], [outs.result]);
     const program = buildFusedElementwise(params, chain.constants, 3);
     expect(program.workgroups).toEqual([3, 3, 1]);
-    const x = host([2000, 1], 9);
+    const x = host([8000, 1], 9);
     const input = provider.upload(x.data);
-    const out = provider.allocate(2000);
+    const out = provider.allocate(8000);
     provider.dispatch(program, [input], out);
     await provider.flush();
     const got = await provider.download(out);

@@ -60,6 +60,8 @@ export interface FusedElementwiseParams {
 }
 
 export const FUSED_WORKGROUP_SIZE = 256;
+/** Elements each thread handles on the fast path (contiguous and scalar inputs only). */
+export const FAST_ELEMENTS_PER_THREAD = 4;
 /** Highest rank of the index walk after merging dimensions (two vec4<u32> in the uniforms). */
 export const FUSED_MAX_WALK_RANK = 8;
 
@@ -118,7 +120,7 @@ export function buildFusedElementwise(
   for (let j = 0; j < outputCount; j++) bindings.push({ binding: inputCount + j, kind: 'read_write' });
   bindings.push({ binding: inputCount + outputCount, kind: 'uniform' });
 
-  const keyRecord = { family: 'fused', workgroupSize, ...code };
+  const keyRecord = { family: 'fused', workgroupSize, perThread: code.fast ? FAST_ELEMENTS_PER_THREAD : 1, ...code };
   return {
     name: 'elementwise',
     variant: code.steps.length === 1 ? code.ops[code.steps[0].op].name : 'fused',
@@ -126,7 +128,7 @@ export function buildFusedElementwise(
     cacheKey: programCacheKey('elementwise', keyRecord),
     bindings,
     workgroupSize: [workgroupSize, 1, 1],
-    workgroups: foldedGrid(total, workgroupSize, maxWorkgroupsPerDimension),
+    workgroups: foldedGrid(code.fast ? Math.ceil(total / FAST_ELEMENTS_PER_THREAD) : total, workgroupSize, maxWorkgroupsPerDimension),
     uniforms: uniforms.finish(),
     flops: code.steps.length * total,
     bytes: 4 * (layout.inputElements + outputCount * total),
@@ -152,6 +154,25 @@ function emitFusedKernel(code: FusedCode, workgroupSize: number): string {
   w.emit('');
   emitFusedOpFunctions(w, code);
   w.emit(`@compute @workgroup_size(${workgroupSize})`);
+  if (code.fast) {
+    // Fast path: each workgroup covers FAST_ELEMENTS_PER_THREAD blocks of `workgroupSize`
+    // consecutive elements, one block per loop turn, so every load and store stays coalesced
+    // while each thread keeps several memory operations in flight.
+    const span = workgroupSize * FAST_ELEMENTS_PER_THREAD;
+    w.block(
+      'fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32, @builtin(num_workgroups) groups: vec3<u32>)',
+      () => {
+        w.emit(`let first = (wid.x + wid.y * groups.x) * ${span}u + lid;`);
+        w.block(`for (var k = 0u; k < ${FAST_ELEMENTS_PER_THREAD}u; k++)`, () => {
+          w.emit(`let i = first + k * ${workgroupSize}u;`);
+          w.block('if (i >= params.total)', () => w.emit('break;'));
+          const values = emitFusedSteps(w, code, { index: 'i', uniform: 'params', prefix: '', input: (k) => `in_${k}` });
+          values.forEach((value, j) => w.emit(`out_${j}[i] = ${value};`));
+        });
+      },
+    );
+    return withPreamble(w.toString());
+  }
   w.block('fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>)', () => {
     w.emit('// The grid may be folded into rows (see foldedGrid); rebuild the linear output index.');
     w.emit(`let i = gid.x + gid.y * groups.x * ${workgroupSize}u;`);

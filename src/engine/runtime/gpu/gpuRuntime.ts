@@ -75,17 +75,17 @@ export class GpuRuntime implements LoweringHost {
     const l = spec.lowering;
     if (!l || this.provider.lost) return null;
     if ('elementwise' in l) {
-      const v = nargout <= 1 ? lowerElementwise(l.elementwise, args) : null;
+      const v = nargout <= 1 ? lowerElementwise(l.elementwise, args, this) : null;
       return v ? [v] : null;
     }
     if ('reduction' in l) {
-      const v = lowerReduction(l.reduction, args, nargout);
+      const v = lowerReduction(l.reduction, args, nargout, this);
       return v ? [v] : null;
     }
     if ('scalarElementwise' in l) {
       const scalar = args.map((a) => (a.type === 'gpu' ? a.numel : a.type === 'tensor' ? a.re.length : 0) === 1);
       const ok = args.length === 2 && (l.scalar === 'either' ? scalar[0] || scalar[1] : l.scalar === 'first' ? scalar[0] : l.scalar === 'second' ? scalar[1] : scalar[0] && scalar[1]);
-      const v = ok && nargout <= 1 ? lowerElementwise(l.scalarElementwise, args) : null;
+      const v = ok && nargout <= 1 ? lowerElementwise(l.scalarElementwise, args, this) : null;
       return v ? [v] : null;
     }
     if ('random' in l) {

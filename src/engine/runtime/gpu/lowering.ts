@@ -47,9 +47,18 @@ function explicitOf(args: Value[]): boolean {
   return args.some((a) => a.type === 'gpu' && a.explicit);
 }
 
-export function lowerElementwise(op: ElementwiseOpName, args: Value[]): GpuTensor | null {
+/**
+ * Whether a value belongs on the GPU: it is there already, or it is `single` data that the
+ * policy puts there ('on': any size; 'auto': from `autoThreshold` elements).
+ */
+function onDevice(v: Value, host: LoweringHost): boolean {
+  if (v.type === 'gpu') return true;
+  return v.type === 'tensor' && v.cls === 'single' && v.im === null && v.re.length > 0 && (host.policy === 'on' || v.re.length >= host.autoThreshold);
+}
+
+export function lowerElementwise(op: ElementwiseOpName, args: Value[], host: LoweringHost): GpuTensor | null {
   const spec = ELEMENTWISE_OPS[op];
-  if (args.length !== spec.arity || !args.some((a) => a.type === 'gpu')) return null;
+  if (args.length !== spec.arity || !args.some((a) => onDevice(a, host))) return null;
   if (args.some((a) => a.type === 'gpu' && a.numel === 0)) return null;
   const nodes = args.map(nodeOf);
   if (nodes.some((n) => n === null)) return null;
@@ -59,17 +68,19 @@ export function lowerElementwise(op: ElementwiseOpName, args: Value[]): GpuTenso
 }
 
 /** sum(X), sum(X, dim), sum(X, 'all'), max(X, [], dim), and max(A, B) as an elementwise op. */
-export function lowerReduction(op: ReduceOpName, args: Value[], nargout: number): GpuTensor | null {
+export function lowerReduction(op: ReduceOpName, args: Value[], nargout: number, host: LoweringHost): GpuTensor | null {
   if (nargout > 1) return null;
   if ((op === 'max' || op === 'min') && args.length >= 2) {
     const second = args[1];
     const emptyPlaceholder = second.type === 'tensor' && second.re.length === 0;
     // max(A, B): elementwise, on the GPU when either operand is there.
-    if (!emptyPlaceholder) return args.length === 2 ? lowerElementwise(op, args) : null;
+    if (!emptyPlaceholder) return args.length === 2 ? lowerElementwise(op, args, host) : null;
     args = [args[0], ...args.slice(2)];
   }
-  const x = args[0];
-  if (x === undefined || x.type !== 'gpu' || x.numel === 0) return null;
+  const arg = args[0];
+  if (arg === undefined || !onDevice(arg, host)) return null;
+  const x = arg.type === 'gpu' ? arg : new GpuTensor('single', nodeOf(arg)!, false);
+  if (x.numel === 0) return null;
   let dim: number | 'all' | null = null;
   for (const a of args.slice(1)) {
     if (a.type === 'tensor' && a.cls === 'char') {
