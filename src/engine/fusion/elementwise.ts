@@ -75,14 +75,15 @@ export function fusedSpec(group: ElementwiseGroup): FusedKernelSpec {
   };
   const steps = group.members.map((m) => {
     if (m.op.kind !== 'elementwise') throw new Error('internal: non-elementwise node in a fusion group');
-    const spec = ELEMENTWISE_OPS[m.op.op];
+    const squared = isSquare(m);
+    const spec = ELEMENTWISE_OPS[squared ? 'square' : m.op.op];
     let index = opIndex.get(spec.name);
     if (index === undefined) {
       index = ops.length;
       opIndex.set(spec.name, index);
       ops.push({ name: spec.name, arity: spec.arity, wgsl: spec.wgsl });
     }
-    return { op: index, args: m.op.args.map(operand) };
+    return { op: index, args: (squared ? m.op.args.slice(0, 1) : m.op.args).map(operand) };
   });
   const outShape = [...group.members[group.members.length - 1].shape];
   return {
@@ -99,7 +100,17 @@ export function fusedSpec(group: ElementwiseGroup): FusedKernelSpec {
   };
 }
 
+/**
+ * `x.^2` with a constant exponent of 2 is specialised to one multiply: the general power (with
+ * MATLAB's sign and NaN rules) costs tens of instructions, enough to make a chain compute-bound.
+ */
+function isSquare(n: GraphNode): boolean {
+  if (n.op.kind !== 'elementwise' || n.op.op !== 'pow') return false;
+  const e = n.op.args[1];
+  return e.op.kind === 'constant' && e.op.value === 2;
+}
+
 /** `tanh, times, plus`: the ops of a group, for plan reasons. */
 export function opList(group: ElementwiseGroup): string {
-  return group.members.map((m) => (m.op.kind === 'elementwise' ? m.op.op : m.op.kind)).join(', ');
+  return group.members.map((m) => (m.op.kind !== 'elementwise' ? m.op.kind : isSquare(m) ? 'square' : m.op.op)).join(', ');
 }

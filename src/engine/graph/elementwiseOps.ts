@@ -62,6 +62,8 @@ export const ELEMENTWISE_OPS = {
   xor: binary('xor', (a, b) => ((a !== 0) !== (b !== 0) ? 1 : 0), 'select(0.0, 1.0, mb_nonzero(a) != mb_nonzero(b))', true),
 
   neg: unary('neg', (a) => -a, '-a'),
+  /** x.^2 as the planner specialises it: one multiply instead of the general power. */
+  square: unary('square', (a) => a * a, 'a * a'),
   not: { ...unary('not', (a) => (a === 0 ? 1 : 0), 'select(1.0, 0.0, mb_nonzero(a))'), logical: true },
   abs: unary('abs', Math.abs, 'abs(a)'),
   sqrt: unary('sqrt', Math.sqrt, 'mb_sqrt(a)'),
