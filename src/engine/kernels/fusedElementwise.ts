@@ -120,15 +120,19 @@ export function buildFusedElementwise(
   for (let j = 0; j < outputCount; j++) bindings.push({ binding: inputCount + j, kind: 'read_write' });
   bindings.push({ binding: inputCount + outputCount, kind: 'uniform' });
 
-  const keyRecord = { family: 'fused', workgroupSize, perThread: code.fast ? FAST_ELEMENTS_PER_THREAD : 1, ...code };
+  // vec4: every full-size input and output is read and written 16 bytes at a time (the copy
+  // kernel's access pattern); needs the element count to be a multiple of 4.
+  const vec4 = code.fast && total % 4 === 0 && total > 0;
+  const perThread = code.fast ? FAST_ELEMENTS_PER_THREAD : 1;
+  const keyRecord = { family: 'fused', workgroupSize, perThread, vec4, ...code };
   return {
     name: 'elementwise',
     variant: code.steps.length === 1 ? code.ops[code.steps[0].op].name : 'fused',
-    wgsl: emitFusedKernel(code, workgroupSize),
+    wgsl: vec4 ? emitVec4Kernel(code, workgroupSize) : emitFusedKernel(code, workgroupSize),
     cacheKey: programCacheKey('elementwise', keyRecord),
     bindings,
     workgroupSize: [workgroupSize, 1, 1],
-    workgroups: foldedGrid(code.fast ? Math.ceil(total / FAST_ELEMENTS_PER_THREAD) : total, workgroupSize, maxWorkgroupsPerDimension),
+    workgroups: foldedGrid(vec4 ? total / 4 : code.fast ? Math.ceil(total / FAST_ELEMENTS_PER_THREAD) : total, workgroupSize, maxWorkgroupsPerDimension),
     uniforms: uniforms.finish(),
     flops: code.steps.length * total,
     bytes: 4 * (layout.inputElements + outputCount * total),
@@ -179,6 +183,51 @@ function emitFusedKernel(code: FusedCode, workgroupSize: number): string {
     w.block('if (i >= params.total)', () => w.emit('return;'));
     const values = emitFusedSteps(w, code, { index: 'i', uniform: 'params', prefix: '', input: (k) => `in_${k}` });
     values.forEach((value, j) => w.emit(`out_${j}[i] = ${value};`));
+  });
+  return withPreamble(w.toString());
+}
+
+/**
+ * The vec4 fast path: one thread per 4 consecutive elements; full-size inputs load a vec4 once,
+ * scalars load their one element, and the chain runs once per lane.
+ */
+function emitVec4Kernel(code: FusedCode, workgroupSize: number): string {
+  const w = new WgslBuilder();
+  const inputCount = code.inputs.length;
+  const outputCount = code.outputs.length;
+  w.emit(`// elementwise fused: ${code.steps.length} step(s), inputs [${code.inputs.join(', ')}], vec4 fast path`);
+  w.block('struct Params', () => {
+    w.emit('total: u32,');
+    emitFusedUniformFields(w, code, '');
+  });
+  w.emit('');
+  code.inputs.forEach((c, k) => w.emit(`@group(0) @binding(${k}) var<storage, read> in_${k}: array<${c === 'same' ? 'vec4<f32>' : 'f32'}>;`));
+  for (let j = 0; j < outputCount; j++) w.emit(`@group(0) @binding(${inputCount + j}) var<storage, read_write> out_${j}: array<vec4<f32>>;`);
+  w.emit(`@group(0) @binding(${inputCount + outputCount}) var<uniform> params: Params;`);
+  w.emit('');
+  emitFusedOpFunctions(w, code);
+  const names = opFunctionNames(code.ops);
+  const used = usedInputs(code);
+  w.emit(`@compute @workgroup_size(${workgroupSize})`);
+  w.block('fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>)', () => {
+    w.emit(`let i = gid.x + gid.y * groups.x * ${workgroupSize}u;`);
+    w.block('if (i >= params.total / 4u)', () => w.emit('return;'));
+    code.inputs.forEach((c, k) => {
+      if (used.has(k)) w.emit(c === 'same' ? `let v${k} = in_${k}[i];` : `let v${k} = in_${k}[0];`);
+    });
+    for (let j = 0; j < outputCount; j++) w.emit(`var r${j}: vec4<f32>;`);
+    for (let lane = 0; lane < 4; lane++) {
+      w.block('', () => {
+        const operand = (a: Operand): string => {
+          if (a.kind === 'input') return code.inputs[a.index] === 'same' ? `v${a.index}[${lane}]` : `v${a.index}`;
+          if (a.kind === 'step') return `s${a.index}`;
+          return `params.consts[${a.index >> 2}][${a.index & 3}]`;
+        };
+        code.steps.forEach((step, i) => w.emit(`let s${i} = ${names[step.op]}(${step.args.map(operand).join(', ')});`));
+        code.outputs.forEach((s, j) => w.emit(`r${j}[${lane}] = s${s};`));
+      });
+    }
+    for (let j = 0; j < outputCount; j++) w.emit(`out_${j}[i] = r${j};`);
   });
   return withPreamble(w.toString());
 }

@@ -21,7 +21,7 @@ export class WgslBuilder {
 
   /** Emits `header {`, the body one level deeper, then `}`. */
   block(header: string, body: () => void): this {
-    this.emit(`${header} {`);
+    this.emit(header ? `${header} {` : "{");
     this.depth++;
     body();
     this.depth--;
