@@ -48,12 +48,16 @@ function explicitOf(args: Value[]): boolean {
 }
 
 /**
- * Whether a value belongs on the GPU: it is there already, or it is `single` data that the
- * policy puts there ('on': any size; 'auto': from `autoThreshold` elements).
+ * The cost model: whether a value belongs on the GPU. It is there already; or it is `single`
+ * data ('on': any size; 'auto': from `autoThreshold` elements); or it is `double` data big
+ * enough for the transfer to pay (from `autoThreshold` elements, both policies) — computed in
+ * f32 from then on, its class still double (the workspace shows it as gpu·f32).
  */
 function onDevice(v: Value, host: LoweringHost): boolean {
   if (v.type === 'gpu') return true;
-  return v.type === 'tensor' && v.cls === 'single' && v.im === null && v.re.length > 0 && (host.policy === 'on' || v.re.length >= host.autoThreshold);
+  if (v.type !== 'tensor' || v.im !== null || v.re.length === 0) return false;
+  if (v.cls === 'single') return host.policy === 'on' || v.re.length >= host.autoThreshold;
+  return v.cls === 'double' && v.re.length >= host.autoThreshold;
 }
 
 export function lowerElementwise(op: ElementwiseOpName, args: Value[], host: LoweringHost): GpuTensor | null {
@@ -78,8 +82,10 @@ export function lowerReduction(op: ReduceOpName, args: Value[], nargout: number,
     args = [args[0], ...args.slice(2)];
   }
   const arg = args[0];
-  if (arg === undefined || !onDevice(arg, host)) return null;
-  const x = arg.type === 'gpu' ? arg : new GpuTensor('single', nodeOf(arg)!, false);
+  // A reduction reads each element once: moving host doubles to the device costs as much as
+  // reducing them where they are (and f32 accumulation would cost digits), so they stay.
+  if (arg === undefined || !onDevice(arg, host) || (arg.type === 'tensor' && arg.cls === 'double')) return null;
+  const x = arg.type === 'gpu' ? arg : new GpuTensor(arg.type === 'tensor' && arg.cls === 'single' ? 'single' : 'double', nodeOf(arg)!, false);
   if (x.numel === 0) return null;
   let dim: number | 'all' | null = null;
   for (const a of args.slice(1)) {
