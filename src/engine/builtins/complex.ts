@@ -1,7 +1,7 @@
 // Complex arithmetic on tensors with an imaginary part: elementwise + - .* ./ .^ with implicit
 // expansion, computed in double and cast to the result class.
 
-import { broadcastShapes, expandedStrides } from '../graph/broadcast.ts';
+import { broadcastShapes, forEachBroadcast } from '../graph/broadcast.ts';
 import { castScalar, Tensor } from '../runtime/values/index.ts';
 import { arithmeticClass, incompatibleSizes, simplifyComplex } from './numeric.ts';
 
@@ -62,27 +62,13 @@ export function complexBinary(op: ComplexOp, a: Tensor, b: Tensor): Tensor {
   const shape = broadcastShapes(a.shape, b.shape) ?? incompatibleSizes();
   let n = 1;
   for (const d of shape) n *= d;
-  const sa = expandedStrides(a.shape, shape);
-  const sb = expandedStrides(b.shape, shape);
   const re = new Float64Array(n);
   const im = new Float64Array(n);
   const cls = arithmeticClass(a, b);
-  const idx = new Array<number>(shape.length).fill(0);
-  let ia = 0;
-  let ib = 0;
-  for (let k = 0; k < n; k++) {
+  forEachBroadcast(a.shape, b.shape, shape, (k, ia, ib) => {
     const [r, i] = apply(op, a.re[ia], a.im ? a.im[ia] : 0, b.re[ib], b.im ? b.im[ib] : 0);
     re[k] = castScalar(r, cls);
     im[k] = castScalar(i, cls);
-    for (let d = 0; d < shape.length; d++) {
-      idx[d]++;
-      ia += sa[d];
-      ib += sb[d];
-      if (idx[d] < shape[d]) break;
-      ia -= sa[d] * shape[d];
-      ib -= sb[d] * shape[d];
-      idx[d] = 0;
-    }
-  }
+  });
   return simplifyComplex(new Tensor(cls, shape, re, im));
 }

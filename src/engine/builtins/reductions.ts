@@ -7,6 +7,7 @@ import { ELEMENTWISE_OPS as OPS } from '../graph/elementwiseOps.ts';
 import { castScalar, isIntClass, scalar, Tensor, type ArrayClass, type Value } from '../runtime/values/index.ts';
 import { dimArg, firstNonSingleton, isText, textArg } from './args.ts';
 import { applyBinary, tensorArg } from './numeric.ts';
+import { layout } from './fibres.ts';
 import { registerFamily } from './registry.ts';
 import type { BuiltinSpec } from './types.ts';
 
@@ -45,17 +46,6 @@ function reduceOptions(args: Value[], first: number, fname: string, shape: reado
     }
   }
   return { dim: dim ?? firstNonSingleton(shape), omitNaN, outClass };
-}
-
-/** Views a tensor as [before, along, after] for dimension `dim` (1-based). */
-function layout(shape: readonly number[], dim: number): { before: number; along: number; after: number } {
-  let before = 1;
-  let after = 1;
-  for (let d = 0; d < shape.length; d++) {
-    if (d < dim - 1) before *= shape[d];
-    else if (d > dim - 1) after *= shape[d];
-  }
-  return { before, along: shape[dim - 1] ?? 1, after };
 }
 
 function reducedShape(shape: readonly number[], dim: number): number[] {

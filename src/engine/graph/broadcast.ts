@@ -28,3 +28,35 @@ export function expandedStrides(shape: readonly number[], outShape: readonly num
   }
   return strides;
 }
+
+/**
+ * Walks the output of an implicit expansion in column-major order, calling `visit(k, ia, ib)`
+ * with the linear output index and the positions it reads in each operand.
+ */
+export function forEachBroadcast(
+  aShape: readonly number[],
+  bShape: readonly number[],
+  outShape: readonly number[],
+  visit: (k: number, ia: number, ib: number) => void,
+): void {
+  const sa = expandedStrides(aShape, outShape);
+  const sb = expandedStrides(bShape, outShape);
+  const rank = outShape.length;
+  let n = 1;
+  for (const d of outShape) n *= d;
+  const idx = new Array<number>(rank).fill(0);
+  let ia = 0;
+  let ib = 0;
+  for (let k = 0; k < n; k++) {
+    visit(k, ia, ib);
+    for (let d = 0; d < rank; d++) {
+      idx[d]++;
+      ia += sa[d];
+      ib += sb[d];
+      if (idx[d] < outShape[d]) break;
+      ia -= sa[d] * outShape[d];
+      ib -= sb[d] * outShape[d];
+      idx[d] = 0;
+    }
+  }
+}

@@ -1,7 +1,7 @@
 // Host reference for elementwise ops with implicit expansion. Fast paths for the shapes that
 // dominate real code (same shape, scalar with array); the general path walks N-D strides.
 
-import { expandedStrides } from '../../graph/broadcast.ts';
+import { forEachBroadcast } from '../../graph/broadcast.ts';
 import type { ElementwiseOp } from '../../graph/elementwiseOps.ts';
 import type { HostArray } from '../provider.ts';
 
@@ -26,34 +26,9 @@ export function runElementwise(op: ElementwiseOp, inputs: readonly HostArray[], 
     const y = b[0];
     for (let i = 0; i < n; i++) out[i] = f(a[i], y);
   } else if (n > 0) {
-    broadcastWalk(f, a, expandedStrides(inputs[0].shape, outShape), b, expandedStrides(inputs[1].shape, outShape), outShape, out);
+    forEachBroadcast(inputs[0].shape, inputs[1].shape, outShape, (k, ia, ib) => {
+      out[k] = f(a[ia], b[ib]);
+    });
   }
   return out;
-}
-
-function broadcastWalk(
-  f: (a: number, b: number) => number,
-  a: Float64Array,
-  sa: number[],
-  b: Float64Array,
-  sb: number[],
-  shape: readonly number[],
-  out: Float64Array,
-): void {
-  const rank = shape.length;
-  const idx = new Array<number>(rank).fill(0);
-  let ia = 0;
-  let ib = 0;
-  for (let k = 0; k < out.length; k++) {
-    out[k] = f(a[ia], b[ib]);
-    for (let d = 0; d < rank; d++) {
-      idx[d]++;
-      ia += sa[d];
-      ib += sb[d];
-      if (idx[d] < shape[d]) break;
-      ia -= sa[d] * shape[d];
-      ib -= sb[d] * shape[d];
-      idx[d] = 0;
-    }
-  }
 }
