@@ -9,9 +9,9 @@ import { Interpreter } from './runtime/interpreter/interpreter.ts';
 import { GpuRuntime } from './runtime/gpu/gpuRuntime.ts';
 import type { WebGpuProvider } from './providers/webgpu/index.ts';
 import { asMatlabError } from './runtime/interpreter/compileStmt.ts';
-import { formatValueSummary } from './runtime/display/index.ts';
+import { displayValue, formatValueSummary } from './runtime/display/index.ts';
 import { classOf, numelOf, type Value } from './runtime/values/index.ts';
-import type { BuiltinDoc, CompletionItem, EngineEvent, ErrorInfo, GpuPolicy, HoverDoc, WorkspaceEntry } from '../worker/protocol.ts';
+import type { BuiltinDoc, CompletionItem, EngineEvent, ErrorInfo, GpuPolicy, HoverDoc, VariablePreview, WorkspaceEntry } from '../worker/protocol.ts';
 
 const KEYWORDS = ['if', 'elseif', 'else', 'end', 'for', 'while', 'switch', 'case', 'otherwise', 'try', 'catch', 'break', 'continue', 'return', 'function'];
 
@@ -113,6 +113,12 @@ export class Session {
   async hostVariable(name: string): Promise<Value | undefined> {
     const v = this.variable(name);
     return v === undefined ? undefined : this.interp.hostValue(v);
+  }
+
+  /** A variable's display text, as an unsuppressed statement shows it (GPU arrays are read back); null when there is no such variable. */
+  async preview(name: string): Promise<VariablePreview | null> {
+    const value = await this.hostVariable(name);
+    return value === undefined ? null : { name, text: displayValue(name, value, 'short') };
   }
 
   variableNames(): string[] {

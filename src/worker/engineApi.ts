@@ -71,6 +71,9 @@ export function createEngineApi(): EngineApi {
     async workspace() {
       return session.workspace();
     },
+    async preview(name: string) {
+      return session.preview(name);
+    },
     async complete(prefix: string) {
       return session.complete(prefix);
     },

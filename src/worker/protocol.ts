@@ -76,6 +76,12 @@ export interface WorkspaceEntry {
   summary: string;
 }
 
+/** A variable's display text, as an unsuppressed statement (`a = [1 2]`) shows it. */
+export interface VariablePreview {
+  name: string;
+  text: string;
+}
+
 /** The JSON of `matbook run --json` and `window.matbook.run`. */
 export interface RunResultJson {
   error: null | { message: string; identifier: string; line: number | null };
@@ -114,6 +120,8 @@ export interface EngineApi {
   runJson(source: string, gpu: GpuPolicy): Promise<RunResultJson>;
   reset(): Promise<void>;
   workspace(): Promise<WorkspaceEntry[]>;
+  /** A variable's display text (GPU arrays are read back first); null when there is no such variable. */
+  preview(name: string): Promise<VariablePreview | null>;
   complete(prefix: string): Promise<CompletionItem[]>;
   hover(name: string): Promise<HoverDoc | null>;
   /** Every builtin with its signatures and doc, sorted by family then name. */

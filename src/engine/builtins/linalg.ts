@@ -11,7 +11,7 @@ import { eigenvectors, generalEigenvalues, symEig } from './eigen.ts';
 import { transpose2d } from './dense.ts';
 import { describe, tensorArg } from './numeric.ts';
 import { registerFamily } from './registry.ts';
-import type { BuiltinSpec, CallContext } from './types.ts';
+import type { BuiltinSpec, CallContext, Lowering } from './types.ts';
 
 type Cls = 'double' | 'single';
 
@@ -560,6 +560,11 @@ function issymmetric(args: Value[]): Tensor {
 
 const sq = (name: string, doc: string, signatures: string[], impl: BuiltinSpec['impl']): BuiltinSpec => ({ family: 'linalg', signatures, doc, impl });
 
+/** A spec with a GPU lowering added (the planner composes norms from reduction nodes). */
+function withLowering(lowering: Lowering, spec: BuiltinSpec): BuiltinSpec {
+  return { ...spec, lowering };
+}
+
 registerFamily({
   inv: sq('inv', 'Matrix inverse by LU with partial pivoting. A singular matrix warns "Matrix is singular to working precision." and gives Inf everywhere; a badly conditioned one warns with its RCOND. Example: inv([2 0; 0 4]) is [0.5 0; 0 0.25].', ['Y = inv(A)'], (args, ctx) =>
     inv(ctx, matrixArg(args[0], 'inv'))),
@@ -579,10 +584,10 @@ registerFamily({
     }
     return out(clsOf(t), [1, 1], Float64Array.of(re), t.im ? Float64Array.of(im) : null);
   }),
-  norm: sq('norm', "Vector or matrix norm. Vectors: p-norm for any p, Inf (largest |x|), -Inf (smallest), 'fro' (2-norm). Matrices: 1 (largest column sum), 2 (largest singular value, the default), Inf (largest row sum), 'fro'. Example: norm([3 4]) is 5.", ['n = norm(X)', 'n = norm(X, p)', "n = norm(X, 'fro')"], (args) => {
+  norm: withLowering({ composite: 'norm' }, sq('norm', "Vector or matrix norm. Vectors: p-norm for any p, Inf (largest |x|), -Inf (smallest), 'fro' (2-norm). Matrices: 1 (largest column sum), 2 (largest singular value, the default), Inf (largest row sum), 'fro'. Example: norm([3 4]) is 5.", ['n = norm(X)', 'n = norm(X, p)', "n = norm(X, 'fro')"], (args) => {
     const t = matrixArg(args[0], 'norm');
     return num(clsOf(t), matrixNorm(t, normKind(args[1], 'norm')));
-  }),
+  })),
   cond: sq('cond', 'Condition number: ratio of largest to smallest singular value, or norm(A,p)*norm(inv(A),p) for p = 1, Inf, \'fro\'; Inf for a singular matrix. Example: cond([1 0; 0 2]) is 2.', ['c = cond(A)', 'c = cond(A, p)'], (args) => {
     const t = matrixArg(args[0], 'cond');
     return num(clsOf(t), cond(t, normKind(args[1], 'cond')));

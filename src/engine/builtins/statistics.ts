@@ -121,6 +121,7 @@ function varianceBuiltin(name: 'var' | 'std'): BuiltinSpec {
   const root = name === 'std';
   return {
     family: 'statistics',
+    lowering: { composite: name },
     signatures: [`${root ? 'S' : 'V'} = ${name}(A)`, `${root ? 'S' : 'V'} = ${name}(A, w)`, `${root ? 'S' : 'V'} = ${name}(A, w, dim)`, `${root ? 'S' : 'V'} = ${name}(A, w, 'all')`, `${root ? 'S' : 'V'} = ${name}(..., 'omitnan')`, `[${root ? 'S' : 'V'}, M] = ${name}(...)`],
     doc: `The ${root ? 'standard deviation' : 'variance'} along the first non-singleton dimension (or dim, vecdim, 'all'), normalized by n-1 (w = 0, the default) or n (w = 1), or weighted by a vector w; a single observation gives 0. M is the mean. Example: ${name}([2 4 4 4 5 5 7 9]) is ${root ? '2.1381' : '4.5714'}; ${name}([2 4 4 4 5 5 7 9], 1) is ${root ? '2' : '4'}.`,
     impl: (args) => {

@@ -82,6 +82,8 @@ export type Lowering =
   | { readonly elementwise: ElementwiseOpName }
   | { readonly reduction: ReduceOpName }
   | { readonly random: 'uniform' | 'normal' }
+  /** Built from several graph nodes: var/std (mean, centred square, mean) and vector norms. */
+  | { readonly composite: 'var' | 'std' | 'norm' }
   /** A matrix operator that is elementwise when `scalar` says which operand is a scalar (`A*2`, `A/2`). */
   | { readonly scalarElementwise: ElementwiseOpName; readonly scalar: 'either' | 'first' | 'second' | 'both' }
   | { readonly residency: 'toDevice' | 'toHost' | 'isOnDevice' };

@@ -14,7 +14,7 @@ import type { KernelEvent, PlanDecision } from '../../../worker/protocol.ts';
 import { raise } from '../../errors.ts';
 import { GpuTensor, logicalScalar, Tensor, type Value } from '../values/index.ts';
 import type { Async } from '../interpreter/async.ts';
-import { lowerElementwise, lowerRandom, lowerReduction, lowerToDevice, type LoweringHost } from './lowering.ts';
+import { lowerElementwise, lowerNorm, lowerRandom, lowerReduction, lowerToDevice, lowerVariance, type LoweringHost } from './lowering.ts';
 
 export interface GpuEvents {
   kernel(event: KernelEvent): void;
@@ -86,6 +86,10 @@ export class GpuRuntime implements LoweringHost {
       const scalar = args.map((a) => (a.type === 'gpu' ? a.numel : a.type === 'tensor' ? a.re.length : 0) === 1);
       const ok = args.length === 2 && (l.scalar === 'either' ? scalar[0] || scalar[1] : l.scalar === 'first' ? scalar[0] : l.scalar === 'second' ? scalar[1] : scalar[0] && scalar[1]);
       const v = ok && nargout <= 1 ? lowerElementwise(l.scalarElementwise, args, this) : null;
+      return v ? [v] : null;
+    }
+    if ('composite' in l) {
+      const v = l.composite === 'norm' ? (nargout <= 1 ? lowerNorm(args) : null) : lowerVariance(l.composite, args, nargout);
       return v ? [v] : null;
     }
     if ('random' in l) {

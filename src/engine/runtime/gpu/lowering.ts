@@ -149,3 +149,58 @@ export function lowerToDevice(args: Value[]): GpuTensor | Value | null {
 export function colonView(x: GpuTensor): GpuTensor {
   return new GpuTensor(x.cls, reshapeNode(x.node, [x.numel, 1]), x.explicit);
 }
+
+/** var(X), var(X, w), var(X, w, dim | 'all'), and std likewise; w is 0 (n-1) or 1 (n). */
+export function lowerVariance(kind: 'var' | 'std', args: Value[], nargout: number): GpuTensor | null {
+  const x = args[0];
+  if (x === undefined || x.type !== 'gpu' || x.numel === 0 || nargout > 1 || args.length > 3) return null;
+  const w = args[1];
+  let byN = false;
+  if (w !== undefined) {
+    if (w.type !== 'tensor' || w.cls === 'char') return null;
+    if (w.re.length === 1 && (w.re[0] === 0 || w.re[0] === 1)) byN = w.re[0] === 1;
+    else if (w.re.length !== 0) return null;
+  }
+  let dim: number | 'all';
+  const d = args[2];
+  if (d === undefined) {
+    const first = x.shape.findIndex((s) => s !== 1);
+    dim = first < 0 ? 0 : first;
+  } else if (d.type === 'tensor' && d.cls === 'char' && charText(d).toLowerCase() === 'all') dim = 'all';
+  else if (d.type === 'tensor' && d.re.length === 1 && Number.isInteger(d.re[0]) && d.re[0] >= 1) dim = d.re[0] - 1;
+  else return null;
+  const n = dim === 'all' ? x.numel : (x.shape[dim] ?? 1);
+  // Two-pass (centred) variance: numerically sound, unlike E[x²] − E[x]².
+  const mean = reduceNode('mean', x.node, dim, false);
+  const centred = elementwiseNode('sub', [x.node, mean])!;
+  const squares = elementwiseNode('square', [centred])!;
+  const meanSquare = reduceNode('mean', squares, dim, false);
+  // A single observation has variance 0 whatever the normalisation (MATLAB).
+  const factor = byN || n === 1 ? 1 : n / (n - 1);
+  let v = factor === 1 ? meanSquare : elementwiseNode('mul', [meanSquare, constantNode(factor)])!;
+  if (kind === 'std') v = elementwiseNode('sqrt', [v])!;
+  return new GpuTensor(x.cls === 'single' ? 'single' : 'double', v, x.explicit);
+}
+
+/** norm(v), norm(v, 1 | 2 | Inf), norm(X, 'fro'); a matrix 2-norm (singular values) stays on the host. */
+export function lowerNorm(args: Value[]): GpuTensor | null {
+  const x = args[0];
+  if (x === undefined || x.type !== 'gpu' || x.numel === 0 || args.length > 2) return null;
+  const isVector = x.shape.length === 2 && (x.shape[0] === 1 || x.shape[1] === 1);
+  const p = args[1];
+  let kind: 'two' | 'one' | 'inf';
+  if (p === undefined) kind = 'two';
+  else if (p.type === 'tensor' && p.cls === 'char') {
+    if (charText(p).toLowerCase() !== 'fro') return null;
+    kind = 'two';
+  } else if (p.type === 'tensor' && p.re.length === 1 && (p.re[0] === 1 || p.re[0] === 2 || p.re[0] === Infinity)) {
+    kind = p.re[0] === 1 ? 'one' : p.re[0] === 2 ? 'two' : 'inf';
+  } else return null;
+  const fro = p !== undefined && p.type === 'tensor' && p.cls === 'char';
+  if (!isVector && !fro) return null;
+  let out: GraphNode;
+  if (kind === 'two') out = elementwiseNode('sqrt', [reduceNode('sum', elementwiseNode('square', [x.node])!, 'all', false)])!;
+  else if (kind === 'one') out = reduceNode('sum', elementwiseNode('abs', [x.node])!, 'all', false);
+  else out = reduceNode('max', elementwiseNode('abs', [x.node])!, 'all', false);
+  return new GpuTensor(x.cls === 'single' ? 'single' : 'double', out, x.explicit);
+}

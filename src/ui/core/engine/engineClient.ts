@@ -13,6 +13,8 @@ import type {
   BuiltinDoc,
   HoverDoc,
   RunResultJson,
+  VariablePreview,
+  WorkspaceEntry,
 } from '../../../worker/protocol.ts';
 
 export type EngineState = 'starting' | 'idle' | 'busy' | 'failed';
@@ -275,6 +277,33 @@ export class EngineClient {
   hover(name: string): Promise<HoverDoc | null> {
     const connection = this.connection;
     return race(connection.remote.hover(name), connection.terminated);
+  }
+
+  /**
+   * The workspace's variables. Read after every queued run (so never half way through a cell) but
+   * not counted as one: the engine does not show as busy.
+   */
+  workspace(): Promise<WorkspaceEntry[]> {
+    return this.afterQueue((remote) => remote.workspace());
+  }
+
+  /** A variable's display text (GPU arrays are read back); null when there is no such variable. */
+  preview(name: string): Promise<VariablePreview | null> {
+    return this.afterQueue((remote) => remote.preview(name));
+  }
+
+  /**
+   * Runs a read-only `task` after every queued task, and before any queued later, without marking
+   * the engine busy. Rejects with EngineTerminatedError if the worker goes meanwhile.
+   */
+  private afterQueue<T>(task: (remote: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T> {
+    const result = this.chain.then(async () => {
+      const connection = this.connection;
+      await race(connection.ready, connection.terminated);
+      return race(task(connection.remote), connection.terminated);
+    });
+    this.chain = result.catch(() => undefined);
+    return result;
   }
 
   /** Every builtin's help, from the registry in the worker. */

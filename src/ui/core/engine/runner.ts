@@ -17,11 +17,25 @@ export class NotebookRunner {
   private running: CellId | null = null;
   private looping = false;
   private escalation: ReturnType<typeof setTimeout> | null = null;
+  private readonly workspaceListeners = new Set<() => void>();
 
   constructor(
     private readonly store: NotebookStore,
     private readonly client: EngineClient,
   ) {}
+
+  /**
+   * Calls `listener` whenever the workspace may have changed: after each cell run ends (however it
+   * ends) and on Restart. Returns the unsubscribe function.
+   */
+  onWorkspaceChange(listener: () => void): () => void {
+    this.workspaceListeners.add(listener);
+    return () => this.workspaceListeners.delete(listener);
+  }
+
+  private workspaceChanged(): void {
+    for (const listener of this.workspaceListeners) listener();
+  }
 
   /** Queues the given cells in order. Markdown cells just leave edit mode; empty code cells are skipped. */
   runCells(cellIds: readonly CellId[]): void {
@@ -73,6 +87,7 @@ export class NotebookRunner {
         } finally {
           this.running = null;
           this.clearEscalation();
+          this.workspaceChanged();
         }
       }
     } finally {
@@ -103,7 +118,12 @@ export class NotebookRunner {
     this.clearEscalation();
     this.store.dispatch(notebookActions.interruptAll({ workspaceLost: true }));
     this.store.dispatch(notebookActions.resetExecutionCounter({}));
-    void this.client.restart().catch(() => undefined);
+    const ready = this.client.restart();
+    this.workspaceChanged();
+    void ready.then(
+      () => this.workspaceChanged(),
+      () => undefined,
+    );
   }
 
   setPolicy(policy: GpuPolicy): void {
