@@ -115,8 +115,20 @@ export class Session {
     return v === undefined ? undefined : this.interp.hostValue(v);
   }
 
-  /** A variable's display text, as an unsuppressed statement shows it (GPU arrays are read back); null when there is no such variable. */
+  /**
+   * A variable's display text, as an unsuppressed statement shows it (GPU arrays are read back);
+   * null when there is no such variable. A variable too big to show in full (more than 100,000
+   * elements) is neither read back nor formatted: its text is the one-line summary and why.
+   */
   async preview(name: string): Promise<VariablePreview | null> {
+    const maxElements = 100_000;
+    const v = this.variable(name);
+    if (v === undefined) return null;
+    const n = numelOf(v.shape);
+    if (n > maxElements) {
+      const count = (x: number) => x.toLocaleString('en-US');
+      return { name, text: `${name} =\n\n  ${formatValueSummary(v)}\n\n(${count(n)} elements: too many to preview; the preview shows up to ${count(maxElements)})\n` };
+    }
     const value = await this.hostVariable(name);
     return value === undefined ? null : { name, text: displayValue(name, value, 'short') };
   }

@@ -7,7 +7,7 @@ import { concatenate } from './concat.ts';
 import { sizeAndClass } from './args.ts';
 import { scalarArg, tensorArg } from './numeric.ts';
 import { registerFamily } from './registry.ts';
-import type { BuiltinSpec, CallContext, RandomSource } from './types.ts';
+import type { BuiltinSpec, CallContext } from './types.ts';
 
 function filled(name: string, value: number, doc: string, defaultClass: ArrayClass = 'double'): BuiltinSpec {
   return {
@@ -39,56 +39,12 @@ function constant(name: string, value: number, doc: string): BuiltinSpec {
   };
 }
 
-// ---------------------------------------------------------------- the random stream's position
-//
-// `s = rng` must capture where the stream is, so that `rng(s)` resumes there. RandomSource only
-// offers seed(), so each source's draws since it was last seeded are logged here, run-length
-// encoded as [kind, count] pairs (kind 0 = uniform, 1 = normal); `rng(s)` reseeds and replays
-// them (see session.ts). Every draw a builtin makes must go through drawUniform/drawNormal, and
-// every reseed through reseed(), or the log goes stale.
-
-const UNIFORM = 0;
-const NORMAL = 1;
-const drawLogs = new WeakMap<RandomSource, number[]>();
-
-function logDraw(src: RandomSource, kind: number): void {
-  let log = drawLogs.get(src);
-  if (!log) drawLogs.set(src, (log = []));
-  if (log.length > 0 && log[log.length - 2] === kind) log[log.length - 1]++;
-  else log.push(kind, 1);
-}
-
-export function drawUniform(ctx: CallContext): number {
-  logDraw(ctx.random, UNIFORM);
+function drawUniform(ctx: CallContext): number {
   return ctx.random.uniform();
 }
 
-export function drawNormal(ctx: CallContext): number {
-  logDraw(ctx.random, NORMAL);
+function drawNormal(ctx: CallContext): number {
   return ctx.random.normal();
-}
-
-/** The draws since the last reseed, as [kind, count] pairs (a copy). */
-export function streamPosition(src: RandomSource): number[] {
-  return [...(drawLogs.get(src) ?? [])];
-}
-
-/** Seeds the source, then replays `position` (from streamPosition) to resume where it was. */
-export function reseed(src: RandomSource, seed: number, position: readonly number[] = []): void {
-  src.seed(seed);
-  const log: number[] = [];
-  for (let i = 0; i + 1 < position.length; i += 2) {
-    const kind = position[i];
-    const count = position[i + 1];
-    if ((kind !== UNIFORM && kind !== NORMAL) || !(count > 0) || count !== Math.floor(count)) continue;
-    for (let k = 0; k < count; k++) {
-      if (kind === UNIFORM) src.uniform();
-      else src.normal();
-    }
-    if (log.length > 0 && log[log.length - 2] === kind) log[log.length - 1] += count;
-    else log.push(kind, count);
-  }
-  drawLogs.set(src, log);
 }
 
 function random(name: string, dist: 'uniform' | 'normal', draw: (ctx: CallContext) => number, doc: string): BuiltinSpec {

@@ -3,7 +3,6 @@
 import { raise } from '../errors.ts';
 import { castScalar, CellArray, charRow, scalar, StructArray, Tensor, type Value } from '../runtime/values/index.ts';
 import { isText, textArg } from './args.ts';
-import { reseed, streamPosition } from './construction.ts';
 import { scalarArg } from './numeric.ts';
 import { registerFamily } from './registry.ts';
 import type { BuiltinSpec } from './types.ts';
@@ -167,31 +166,31 @@ registerFamily({
     signatures: ['rng(seed)', 'rng default', "rng(seed, 'twister')", 's = rng', 'rng(s)'],
     doc: "Seeds the random generator so rand/randn/randi repeat. s = rng captures the generator's settings and position (Type, Seed, State); rng(s) restores them, so the draws after it repeat the draws after s = rng. Example: rng(42); a = rand; rng(42); b = rand; a == b.",
     impl: (args, ctx) => {
-      // State is this engine's own encoding of the stream position ([kind; count] pairs of draws
-      // since seeding, see construction.ts), not MATLAB's 625 twister words.
-      const position = streamPosition(ctx.random);
+      // State holds the twister's 624 words plus its read position and any pending normal.
+      const position = ctx.random.state();
       const previous = new StructArray([1, 1], ['Type', 'Seed', 'State'], [
         new Map<string, Value>([
           ['Type', charRow('twister')],
           ['Seed', scalar(ctx.random.currentSeed)],
-          ['State', new Tensor('double', [position.length, 1], Float64Array.from(position))],
+          ['State', new Tensor('double', [position.length, 1], position)],
         ]),
       ]);
       if (args.length > 0) {
         const a = args[0];
         if (isText(a)) {
           const word = textArg(a, 'rng');
-          if (word === 'default') reseed(ctx.random, 0);
-          else if (word === 'shuffle') reseed(ctx.random, Math.floor(Date.now() % 2 ** 32));
+          if (word === 'default') ctx.random.seed(0);
+          else if (word === 'shuffle') ctx.random.seed(Math.floor(Date.now() % 2 ** 32));
           else raise('MATLAB:rng:badFirstOpt', `Unknown option '${word}'.`);
         } else if (a.type === 'struct') {
           const seed = a.items[0]?.get('Seed');
           const state = a.items[0]?.get('State');
-          reseed(ctx.random, seed && seed.type === 'tensor' ? seed.re[0] : 0, state && state.type === 'tensor' ? Array.from(state.re) : []);
+          const seedValue = seed && seed.type === 'tensor' ? seed.re[0] : 0;
+          if (!(state && state.type === 'tensor' && ctx.random.restore(state.re, seedValue))) ctx.random.seed(seedValue);
         } else {
           const s = scalarArg(a, 'rng');
           if (!(s >= 0) || s !== Math.floor(s) || s >= 2 ** 32) raise('MATLAB:rng:badSeed', 'The seed must be a nonnegative integer less than 2^32.');
-          reseed(ctx.random, s);
+          ctx.random.seed(s);
         }
       }
       return ctx.nargout > 0 ? previous : undefined;

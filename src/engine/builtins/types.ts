@@ -19,8 +19,12 @@ export interface RandomSource {
   seed(s: number): void;
   /** The current seed for `rng` display. */
   readonly currentSeed: number;
-  /** Incremented by every seed(): the GPU generator restarts its counter when it changes. */
+  /** Incremented by every seed() and restore(): the GPU generator restarts its counter then. */
   readonly generation: number;
+  /** The generator's full state (what `s = rng` keeps in s.State). */
+  state(): Float64Array;
+  /** Puts back a state from state(); false when it is not one. */
+  restore(state: ArrayLike<number>, seed: number): boolean;
 }
 
 export interface CallContext {

@@ -47,6 +47,25 @@ export class MersenneTwister implements RandomSource {
     return y >>> 0;
   }
 
+  /** 624 twister words, the read position, and a pending normal (NaN when none). */
+  state(): Float64Array {
+    const s = new Float64Array(626);
+    s.set(this.mt);
+    s[624] = this.index;
+    s[625] = this.spare ?? NaN;
+    return s;
+  }
+
+  restore(state: ArrayLike<number>, seed: number): boolean {
+    if (state.length !== 626) return false;
+    for (let i = 0; i < 624; i++) this.mt[i] = state[i] >>> 0;
+    this.index = Math.min(624, Math.max(0, Math.trunc(state[624])));
+    this.spare = Number.isNaN(state[625]) ? null : state[625];
+    this.currentSeed = seed;
+    this.generation++;
+    return true;
+  }
+
   /** genrand_res53: 53-bit resolution in [0, 1), never 0 in practice for MATLAB's use. */
   uniform(): number {
     const a = this.nextUint32() >>> 5;

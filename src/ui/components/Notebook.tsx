@@ -1,6 +1,6 @@
-// The page: toolbar, the list of cells, the add-cell buttons, the Functions panel, the status bar.
-// Re-renders only when the cell order changes or the panel opens or closes; each Cell subscribes to
-// its own data.
+// The page: toolbar, the list of cells, the add-cell buttons, the side panel (Functions or
+// Workspace: opening one closes the other), the status bar. Re-renders only when the cell order
+// changes or a panel opens or closes; each Cell subscribes to its own data.
 
 import { useCallback, useEffect, useState } from 'react';
 import type { CellKind } from '../core/cells/types.ts';
@@ -13,14 +13,19 @@ import { useMatbook } from './MatbookContext.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { Button } from './ui/Button.tsx';
+import { WorkspacePanel } from './WorkspacePanel.tsx';
+
+/** The side panel that is open, if any. */
+type SidePanel = 'help' | 'workspace' | null;
 
 export function Notebook() {
   const { store } = useMatbook();
   const cellIds = useCellIds(store);
   const add = (kind: CellKind) => store.dispatch(notebookActions.createCell({ id: newCellId(), kind }));
-  const [helpOpen, setHelpOpen] = useState(false);
-  const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
-  const closeHelp = useCallback(() => setHelpOpen(false), []);
+  const [panel, setPanel] = useState<SidePanel>(null);
+  const toggleHelp = useCallback(() => setPanel((open) => (open === 'help' ? null : 'help')), []);
+  const toggleWorkspace = useCallback(() => setPanel((open) => (open === 'workspace' ? null : 'workspace')), []);
+  const closePanel = useCallback(() => setPanel(null), []);
   // F1 toggles the panel from anywhere, before Monaco (whose F1 is its command palette) sees it.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -33,8 +38,13 @@ export function Notebook() {
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, [toggleHelp]);
   return (
-    <div className={helpOpen ? 'app help-open' : 'app'}>
-      <Toolbar helpOpen={helpOpen} onToggleHelp={toggleHelp} />
+    <div className={panel ? `app ${panel}-open` : 'app'}>
+      <Toolbar
+        helpOpen={panel === 'help'}
+        onToggleHelp={toggleHelp}
+        workspaceOpen={panel === 'workspace'}
+        onToggleWorkspace={toggleWorkspace}
+      />
       <main className="notebook">
         <p className="hint">
           <kbd>Shift</kbd>+<kbd>Enter</kbd> runs a cell and moves on, <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs it in
@@ -52,7 +62,8 @@ export function Notebook() {
           </Button>
         </div>
       </main>
-      {helpOpen && <HelpPanel onClose={closeHelp} />}
+      {panel === 'help' && <HelpPanel onClose={closePanel} />}
+      {panel === 'workspace' && <WorkspacePanel onClose={closePanel} />}
       <StatusBar />
     </div>
   );

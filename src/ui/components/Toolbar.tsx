@@ -8,9 +8,12 @@ export interface ToolbarProps {
   /** Whether the Functions panel is open; the button shows it pressed. */
   helpOpen: boolean;
   onToggleHelp: () => void;
+  /** Whether the Workspace panel is open. */
+  workspaceOpen: boolean;
+  onToggleWorkspace: () => void;
 }
 
-export function Toolbar({ helpOpen, onToggleHelp }: ToolbarProps) {
+export function Toolbar({ helpOpen, onToggleHelp, workspaceOpen, onToggleWorkspace }: ToolbarProps) {
   const { client, runner } = useMatbook();
   const status = useSyncExternalStore(client.subscribe, client.getStatus);
   const busy = status.state === 'busy';
@@ -45,6 +48,15 @@ export function Toolbar({ helpOpen, onToggleHelp }: ToolbarProps) {
           onClick={() => runner.restart()}
         >
           ↻ Restart
+        </Button>
+        <Button
+          testId="toggle-workspace"
+          title="Show or hide the workspace's variables"
+          aria-pressed={workspaceOpen}
+          className={workspaceOpen ? 'active' : undefined}
+          onClick={onToggleWorkspace}
+        >
+          ▦ Workspace
         </Button>
         <Button
           testId="toggle-help"
