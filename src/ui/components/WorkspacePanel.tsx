@@ -226,7 +226,9 @@ export function WorkspacePanel({ onClose }: WorkspacePanelProps) {
                     </th>
                   );
                 })}
-                <th className="ws-summary-head">Value</th>
+                <th className="ws-summary-head">
+                  <span>Value</span>
+                </th>
               </tr>
             </thead>
             <tbody ref={bodyRef}>
