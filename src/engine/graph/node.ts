@@ -23,7 +23,13 @@ export type NodeOp =
   /** Counter-based random fill: `key` from the seed, `counter` advanced per call. */
   | { kind: 'random'; dist: 'uniform' | 'normal'; key: [number, number]; counter: number }
   /** Same elements, new shape (column-major): `x(:)`, reshape. Free: shares the argument's buffer. */
-  | { kind: 'reshape'; arg: GraphNode };
+  | { kind: 'reshape'; arg: GraphNode }
+  /** `A.'` of a matrix: a view that matrix products read through strides; materialised only when something else reads it. */
+  | { kind: 'transpose'; arg: GraphNode }
+  /** A matrix product C = op(A)·op(B), op = transpose when the flag is set. Never an elementwise multiply. */
+  | { kind: 'matmul'; a: GraphNode; b: GraphNode; transA: boolean; transB: boolean }
+  /** The diagonal of a square-ish node as a column (`diag(A*B)`: the planner computes only it). */
+  | { kind: 'diag'; arg: GraphNode };
 
 let nextId = 1;
 
@@ -68,7 +74,11 @@ export class GraphNode {
         return this.op.args;
       case 'reduce':
       case 'reshape':
+      case 'transpose':
+      case 'diag':
         return [this.op.arg];
+      case 'matmul':
+        return this.op.a === this.op.b ? [this.op.a] : [this.op.a, this.op.b];
       default:
         return [];
     }
@@ -110,6 +120,36 @@ export function reduceNode(op: ReduceOpName, arg: GraphNode, dim: number | 'all'
 
 export function randomNode(dist: 'uniform' | 'normal', shape: readonly number[], key: [number, number], counter: number): GraphNode {
   return new GraphNode({ kind: 'random', dist, key, counter }, shape, false);
+}
+
+export function transposeNode(arg: GraphNode): GraphNode {
+  if (arg.op.kind === 'transpose') return arg.op.arg;
+  return new GraphNode({ kind: 'transpose', arg }, [arg.shape[1], arg.shape[0]], arg.logical);
+}
+
+/**
+ * op(A)·op(B) where a transposed view argument is absorbed into the flags (`A'*B` reads A through
+ * strides). Null when the inner dimensions differ (the caller raises MATLAB's error).
+ */
+export function matmulNode(a: GraphNode, b: GraphNode): GraphNode | null {
+  let transA = false;
+  let transB = false;
+  if (a.op.kind === 'transpose' && a.buffer === null) {
+    transA = true;
+    a = a.op.arg;
+  }
+  if (b.op.kind === 'transpose' && b.buffer === null) {
+    transB = true;
+    b = b.op.arg;
+  }
+  const [m, ka] = transA ? [a.shape[1], a.shape[0]] : [a.shape[0], a.shape[1]];
+  const [kb, n] = transB ? [b.shape[1], b.shape[0]] : [b.shape[0], b.shape[1]];
+  if (ka !== kb) return null;
+  return new GraphNode({ kind: 'matmul', a, b, transA, transB }, [m, n], false);
+}
+
+export function diagNode(arg: GraphNode): GraphNode {
+  return new GraphNode({ kind: 'diag', arg }, [Math.min(arg.shape[0], arg.shape[1]), 1], arg.logical);
 }
 
 export function reshapeNode(arg: GraphNode, shape: readonly number[]): GraphNode {
