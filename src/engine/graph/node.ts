@@ -33,6 +33,34 @@ export type NodeOp =
 
 let nextId = 1;
 
+/**
+ * Hash-consing: a factory asked for an op it has already built over the same arguments returns
+ * that node, so `mean(x(:))` written in two statements (or inside std) is computed once. Entries
+ * hold their nodes weakly and disappear with them.
+ */
+const interned = new Map<string, WeakRef<GraphNode>>();
+const forget = new FinalizationRegistry<string>((key) => {
+  const ref = interned.get(key);
+  if (ref && ref.deref() === undefined) interned.delete(key);
+});
+
+function intern(key: string, make: () => GraphNode): GraphNode {
+  const found = interned.get(key)?.deref();
+  if (found) return found;
+  const node = make();
+  interned.set(key, new WeakRef(node));
+  forget.register(node, key);
+  return node;
+}
+
+function numberKey(x: number): string {
+  return Object.is(x, -0) ? '-0' : String(x);
+}
+
+function ids(nodes: readonly GraphNode[]): string {
+  return nodes.map((n) => n.id).join(',');
+}
+
 export class GraphNode {
   readonly id = nextId++;
   /**
@@ -58,7 +86,7 @@ export class GraphNode {
    */
   settle(buffer: unknown): void {
     this.buffer = buffer;
-    if (this.op_.kind !== 'reshape') this.op_ = { kind: 'resident', buffer };
+    if (this.op_.kind !== 'reshape' && this.op_.kind !== 'constant') this.op_ = { kind: 'resident', buffer };
   }
 
   get numel(): number {
@@ -96,7 +124,7 @@ export function uploadNode(data: Float64Array, shape: readonly number[], logical
 }
 
 export function constantNode(value: number): GraphNode {
-  return new GraphNode({ kind: 'constant', value }, [1, 1], false);
+  return intern(`const:${numberKey(value)}`, () => new GraphNode({ kind: 'constant', value }, [1, 1], false));
 }
 
 /** An elementwise op node; null when the shapes are not compatible (the caller raises MATLAB's error). */
@@ -104,7 +132,8 @@ export function elementwiseNode(op: ElementwiseOpName, args: GraphNode[]): Graph
   let shape: readonly number[] | null = args[0].shape;
   for (let i = 1; i < args.length && shape; i++) shape = broadcastShapes(shape, args[i].shape);
   if (!shape) return null;
-  return new GraphNode({ kind: 'elementwise', op, args }, shape, ELEMENTWISE_OPS[op].logical === true);
+  const out = shape;
+  return intern(`ew:${op}:${ids(args)}`, () => new GraphNode({ kind: 'elementwise', op, args }, out, ELEMENTWISE_OPS[op].logical === true));
 }
 
 export function reduceNode(op: ReduceOpName, arg: GraphNode, dim: number | 'all', omitNaN: boolean): GraphNode {
@@ -115,7 +144,7 @@ export function reduceNode(op: ReduceOpName, arg: GraphNode, dim: number | 'all'
     while (shape.length <= dim) shape.push(1);
     shape[dim] = 1;
   }
-  return new GraphNode({ kind: 'reduce', op, dim, omitNaN, arg }, shape, op === 'any' || op === 'all');
+  return intern(`reduce:${op}:${dim}:${omitNaN}:${arg.id}`, () => new GraphNode({ kind: 'reduce', op, dim, omitNaN, arg }, shape, op === 'any' || op === 'all'));
 }
 
 export function randomNode(dist: 'uniform' | 'normal', shape: readonly number[], key: [number, number], counter: number): GraphNode {
@@ -124,7 +153,7 @@ export function randomNode(dist: 'uniform' | 'normal', shape: readonly number[],
 
 export function transposeNode(arg: GraphNode): GraphNode {
   if (arg.op.kind === 'transpose') return arg.op.arg;
-  return new GraphNode({ kind: 'transpose', arg }, [arg.shape[1], arg.shape[0]], arg.logical);
+  return intern(`transpose:${arg.id}`, () => new GraphNode({ kind: 'transpose', arg }, [arg.shape[1], arg.shape[0]], arg.logical));
 }
 
 /**
@@ -145,14 +174,15 @@ export function matmulNode(a: GraphNode, b: GraphNode): GraphNode | null {
   const [m, ka] = transA ? [a.shape[1], a.shape[0]] : [a.shape[0], a.shape[1]];
   const [kb, n] = transB ? [b.shape[1], b.shape[0]] : [b.shape[0], b.shape[1]];
   if (ka !== kb) return null;
-  return new GraphNode({ kind: 'matmul', a, b, transA, transB }, [m, n], false);
+  const [x, y] = [a, b];
+  return intern(`matmul:${x.id}:${y.id}:${transA}:${transB}`, () => new GraphNode({ kind: 'matmul', a: x, b: y, transA, transB }, [m, n], false));
 }
 
 export function diagNode(arg: GraphNode): GraphNode {
-  return new GraphNode({ kind: 'diag', arg }, [Math.min(arg.shape[0], arg.shape[1]), 1], arg.logical);
+  return intern(`diag:${arg.id}`, () => new GraphNode({ kind: 'diag', arg }, [Math.min(arg.shape[0], arg.shape[1]), 1], arg.logical));
 }
 
 export function reshapeNode(arg: GraphNode, shape: readonly number[]): GraphNode {
   if (arg.op.kind === 'reshape') return reshapeNode(arg.op.arg, shape);
-  return new GraphNode({ kind: 'reshape', arg }, shape, arg.logical);
+  return intern(`reshape:${arg.id}:${shape.join('x')}`, () => new GraphNode({ kind: 'reshape', arg }, shape, arg.logical));
 }
