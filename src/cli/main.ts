@@ -7,9 +7,12 @@ import { runInSession } from '../engine/runJson.ts';
 import { gpuSelfTest } from '../engine/gpuSelfTest.ts';
 import { openWebGpu } from '../engine/providers/webgpu/index.ts';
 import type { GpuPolicy } from '../worker/protocol.ts';
+import { isNotebookFile, runNotebook } from './runNotebook.ts';
 
 const USAGE = `usage:
   matbook run FILE.m [--json] [--gpu auto|on|off]
+  matbook run NB.ipynb [--out OUT.ipynb] [--gpu auto|on|off]
+                              run a notebook headless (progress on stderr; exit 1 at the first error)
   matbook selftest            run one WGSL kernel and compare it with the CPU
   matbook bench [--json] [--quick] [--no-gpu]
                               interpreter and GPU benchmarks (bench/suite.ts)
@@ -20,10 +23,12 @@ interface Args {
   file: string | null;
   json: boolean;
   gpu: GpuPolicy;
+  /** Notebook runs: where the executed notebook goes. */
+  out: string | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { command: argv[0] ?? '', file: null, json: false, gpu: 'auto' };
+  const args: Args = { command: argv[0] ?? '', file: null, json: false, gpu: 'auto', out: null };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
@@ -32,6 +37,11 @@ function parseArgs(argv: string[]): Args {
       if (v !== 'auto' && v !== 'on' && v !== 'off') fail(`--gpu takes auto, on or off (got ${v ?? 'nothing'})`);
       args.gpu = v;
     } else if (a.startsWith('--gpu=')) args.gpu = a.slice(6) as GpuPolicy;
+    else if (a === '--out') {
+      const v = argv[++i];
+      if (!v) fail('--out takes a file name');
+      args.out = v;
+    } else if (a.startsWith('--out=')) args.out = a.slice(6);
     else if (!a.startsWith('-') && args.file === null) args.file = a;
     else fail(`unknown argument ${a}`);
   }
@@ -45,6 +55,7 @@ function fail(message: string): never {
 
 async function run(args: Args): Promise<number> {
   if (!args.file) fail('run needs a file');
+  if (isNotebookFile(args.file) || args.out !== null) return runNotebook({ file: args.file, out: args.out, gpu: args.gpu });
   const source = readFileSync(args.file, 'utf8');
   const session = new Session({ gpu: args.gpu });
   if (args.gpu !== 'off') session.attachGpu((await openWebGpu()).provider);

@@ -7,16 +7,127 @@ import { MatlabError } from './errors.ts';
 import { allBuiltins, lookupBuiltin } from './builtins/index.ts';
 import { Interpreter } from './runtime/interpreter/interpreter.ts';
 import { GpuRuntime } from './runtime/gpu/gpuRuntime.ts';
+import { figureForDisplay } from './runtime/figures/display.ts';
 import type { WebGpuProvider } from './providers/webgpu/index.ts';
 import { asMatlabError } from './runtime/interpreter/compileStmt.ts';
 import { displayValue, formatValueSummary } from './runtime/display/index.ts';
 import { classOf, numelOf, type Value } from './runtime/values/index.ts';
+import { DEFAULT_OUTPUT_LIMITS, type OutputLimits } from './limits.ts';
 import type { BuiltinDoc, CompletionItem, EngineEvent, ErrorInfo, GpuPolicy, HoverDoc, VariablePreview, WorkspaceEntry } from '../worker/protocol.ts';
 
 const KEYWORDS = ['if', 'elseif', 'else', 'end', 'for', 'while', 'switch', 'case', 'otherwise', 'try', 'catch', 'break', 'continue', 'return', 'function'];
 
 export interface SessionOptions {
   gpu: GpuPolicy;
+  /** How much output a cell may produce (default DEFAULT_OUTPUT_LIMITS; the CLI lifts them). */
+  output?: OutputLimits;
+}
+
+/** Stdout is sent in batches: at most this often (ms) or this many characters at a time. */
+const STDOUT_BATCH_MS = 50;
+const STDOUT_BATCH_CHARS = 64 * 1024;
+
+/**
+ * One cell's output on its way to the page: batched (a `fprintf` in a tight loop is one event per
+ * batch, not per call) and capped (past the limits, output is counted and dropped, and one notice
+ * line says how much). Displays count toward the cap too; events keep their order.
+ */
+class OutputGate {
+  private shownChars = 0;
+  private shownLines = 0;
+  private droppedChars = 0;
+  private cause: 'chars' | 'lines' | null = null;
+  private pending = '';
+  private finished = false;
+  private lastFlush = performance.now();
+
+  constructor(
+    private readonly limits: OutputLimits,
+    private readonly emit: (event: EngineEvent) => void,
+  ) {}
+
+  stdout(text: string): void {
+    const kept = this.admit(text);
+    if (kept.length === 0) return;
+    this.pending += kept;
+    if (this.pending.length >= STDOUT_BATCH_CHARS || performance.now() - this.lastFlush >= STDOUT_BATCH_MS) this.flush();
+  }
+
+  display(event: Extract<EngineEvent, { type: 'display' }>): void {
+    if (this.cause !== null || this.shownChars + event.text.length > this.limits.maxChars || this.shownLines + lineCount(event.text) > this.limits.maxLines) {
+      this.droppedChars += event.text.length;
+      this.cause ??= this.shownChars + event.text.length > this.limits.maxChars ? 'chars' : 'lines';
+      return;
+    }
+    this.shownChars += event.text.length;
+    this.shownLines += lineCount(event.text);
+    this.forward(event);
+  }
+
+  /** Any other event: pending stdout goes first, so the order is kept. */
+  forward(event: EngineEvent): void {
+    this.flush();
+    this.emit(event);
+  }
+
+  flush(): void {
+    this.lastFlush = performance.now();
+    if (this.pending.length === 0) return;
+    const text = this.pending;
+    this.pending = '';
+    this.emit({ type: 'stdout', text });
+  }
+
+  /** At the end of the cell: the pending text, then the truncation notice if output was dropped. */
+  finish(): void {
+    this.flush();
+    if (this.finished || this.droppedChars === 0) return;
+    this.finished = true;
+    const what = this.cause === 'lines' ? `${this.limits.maxLines.toLocaleString('en-US')} lines` : sizeWords(this.limits.maxChars);
+    this.emit({ type: 'stdout', text: `\n... output truncated (${this.droppedChars.toLocaleString('en-US')} more characters); showing the first ${what}.\n` });
+  }
+
+  /** The part of `text` that fits; the rest is counted as dropped. */
+  private admit(text: string): string {
+    if (this.cause === null && this.shownLines >= this.limits.maxLines && text.length > 0) this.cause = 'lines';
+    if (this.cause !== null) {
+      this.droppedChars += text.length;
+      return '';
+    }
+    let end = text.length;
+    const room = this.limits.maxChars - this.shownChars;
+    if (end > room) {
+      end = room;
+      this.cause = 'chars';
+    }
+    let lines = this.shownLines;
+    for (let i = 0; i < end; i++) {
+      if (text.charCodeAt(i) !== 10) continue;
+      if (++lines >= this.limits.maxLines) {
+        if (i + 1 < text.length) {
+          end = i + 1;
+          this.cause = 'lines';
+        }
+        break;
+      }
+    }
+    this.shownLines = lines;
+    this.shownChars += end;
+    this.droppedChars += text.length - end;
+    return end === text.length ? text : text.slice(0, end);
+  }
+}
+
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+function sizeWords(chars: number): string {
+  if (chars >= 2 ** 20 && chars % 2 ** 20 === 0) return `${chars / 2 ** 20} MB`;
+  if (chars >= 1024 && chars % 1024 === 0) return `${chars / 1024} KB`;
+  return `${chars.toLocaleString('en-US')} characters`;
 }
 
 export class Session {
@@ -24,13 +135,24 @@ export class Session {
   private emit: (event: EngineEvent) => void = () => undefined;
   private policy: GpuPolicy;
   private provider: WebGpuProvider | null = null;
+  private readonly outputLimits: OutputLimits;
+  private gate: OutputGate | null = null;
 
   constructor(options: SessionOptions) {
     this.policy = options.gpu;
+    this.outputLimits = options.output ?? DEFAULT_OUTPUT_LIMITS;
     this.interp = new Interpreter({
-      stdout: (text) => this.emit({ type: 'stdout', text }),
-      display: (name, text, value) => this.emit({ type: 'display', name, text, className: classOf(value), size: [...value.shape] }),
+      stdout: (text) => (this.gate ? this.gate.stdout(text) : this.emit({ type: 'stdout', text })),
+      display: (name, text, value, truncated) => {
+        const event: EngineEvent = { type: 'display', name, text, className: classOf(value), size: [...value.shape], ...(truncated ? { truncated: true } : {}) };
+        if (this.gate) this.gate.display(event);
+        else this.emit(event);
+      },
     });
+    const { displayMaxChars, displayMaxLines } = this.outputLimits;
+    if (Number.isFinite(displayMaxChars) || Number.isFinite(displayMaxLines)) {
+      this.interp.displayBounds = { maxChars: displayMaxChars, maxLines: displayMaxLines };
+    }
   }
 
   get gpu(): GpuPolicy {
@@ -66,7 +188,13 @@ export class Session {
 
   /** Runs one cell. Never throws for user errors: they arrive as an `error` event. */
   async run(source: string, onEvent: (event: EngineEvent) => void): Promise<boolean> {
-    this.emit = onEvent;
+    const gate = new OutputGate(this.outputLimits, onEvent);
+    this.gate = gate;
+    this.emit = (event) => gate.forward(event);
+    // drawnow sends the figures touched so far; the end of the cell sends the rest (below).
+    this.interp.figures.onDrawnow = (figures) => {
+      for (const figure of figures) this.emit({ type: 'figure', figure: figureForDisplay(figure) });
+    };
     const started = performance.now();
     let ok = true;
     this.checkDevice();
@@ -78,8 +206,13 @@ export class Session {
       ok = false;
       const lost = this.checkDevice();
       const err = asMatlabError(e);
+      gate.finish();
       onEvent({ type: 'error', error: errorInfo(lost ? new MatlabError('parallel:gpu:device:DeviceLost', `The GPU device was lost while this cell ran (${err.message}).`, err.span) : err, source) });
     } finally {
+      // End of cell: every figure the cell touched goes to the page (also after an error).
+      this.interp.figures.drawnow();
+      gate.finish();
+      this.gate = null;
       this.emit = () => undefined;
     }
     const gpuMs = this.interp.gpu ? this.interp.gpu.takeGpuMilliseconds() : 0;

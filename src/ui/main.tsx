@@ -5,8 +5,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Notebook } from './components/Notebook.tsx';
 import { MatbookContext } from './components/MatbookContext.tsx';
+import { LibraryContext } from './components/LibraryContext.tsx';
 import { createMatbookApp } from './core/app.ts';
 import { installWindowApi } from './core/engine/windowApi.ts';
+import { NotebookLibrary } from './core/persistence/library.ts';
+import { renderedFigurePngs } from './core/persistence/renderedFigures.ts';
 import { setLanguageEngine } from './monaco/providers.ts';
 import './styles.css';
 
@@ -14,12 +17,21 @@ const app = createMatbookApp();
 installWindowApi(app.client);
 setLanguageEngine(app.client);
 
+// Autosave, kept notebooks, share links, examples: the notebook to show is decided (from
+// storage, a `#nb=` link or `?example=`) before the first render, so nothing is swapped under
+// the user's cursor.
+const library = new NotebookLibrary(app, { figurePngs: renderedFigurePngs });
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <MatbookContext.Provider value={app}>
-      <Notebook />
-    </MatbookContext.Provider>
-  </StrictMode>,
+void library.start().finally(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <MatbookContext.Provider value={app}>
+        <LibraryContext.Provider value={library}>
+          <Notebook />
+        </LibraryContext.Provider>
+      </MatbookContext.Provider>
+    </StrictMode>,
+  ),
 );

@@ -83,6 +83,11 @@ export function createEngineApi(): EngineApi {
     async listBuiltins() {
       return session.builtinDocs();
     },
+    async loseDevice() {
+      if (!gpu || gpu.lost) return false;
+      gpu.simulateDeviceLoss('test');
+      return true;
+    },
     async gpuSelfTest() {
       await openGpu();
       if (!gpu) return { ok: false, maxAbsDiff: NaN, n: 0, kernel: null, adapter };

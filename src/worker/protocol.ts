@@ -1,6 +1,11 @@
 // The engine's API and event union, defined once and shared by the worker, the UI and the CLI.
 // Everything here is structured-clone safe: it crosses the comlink boundary as plain data.
 
+import type { FigureModel } from '../engine/runtime/figures/model.ts';
+
+// The figure model is plain, structured-clone safe data (typed arrays included).
+export type { AxesModel, Colormap, FigureModel, Series, Rgb } from '../engine/runtime/figures/model.ts';
+
 export type GpuPolicy = 'auto' | 'on' | 'off';
 
 export interface InitOptions {
@@ -59,8 +64,10 @@ export interface PlanDecision {
 
 export type EngineEvent =
   | { type: 'stdout'; text: string }
-  | { type: 'display'; name: string; text: string; className: string; size: number[] }
-  | { type: 'figure'; figure: unknown }
+  /** `truncated`: the text is the start of a long display, ending with a note (the page offers Show all). */
+  | { type: 'display'; name: string; text: string; className: string; size: number[]; truncated?: boolean }
+  /** A figure the cell touched, at the end of the cell or at `drawnow` (a newer snapshot of the same id replaces it). */
+  | { type: 'figure'; figure: FigureModel }
   | KernelEvent
   | { type: 'plan'; decisions: PlanDecision[] }
   | { type: 'error'; error: ErrorInfo }
@@ -126,6 +133,11 @@ export interface EngineApi {
   hover(name: string): Promise<HoverDoc | null>;
   /** Every builtin with its signatures and doc, sorted by family then name. */
   listBuiltins(): Promise<BuiltinDoc[]>;
+  /**
+   * Test hook: destroys the GPU device as a driver reset would (`window.matbook.loseDevice()`).
+   * The next cell says so and runs on the CPU. Resolves false when no device was in use.
+   */
+  loseDevice(): Promise<boolean>;
   /** Runs the elementwise-add kernel on the GPU and the CPU provider and compares them. */
   gpuSelfTest(): Promise<{ ok: boolean; maxAbsDiff: number; n: number; kernel: KernelEvent | null; adapter: AdapterSummary }>;
 }

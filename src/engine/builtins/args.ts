@@ -2,6 +2,7 @@
 // size vectors (`zeros(2,3)`, `zeros([2 3])`), class names and trailing option words.
 
 import { raise } from '../errors.ts';
+import { checkArraySize } from '../limits.ts';
 import { charText, type ArrayClass, type Value } from '../runtime/values/index.ts';
 import { tensorArg } from './numeric.ts';
 
@@ -21,9 +22,15 @@ const CLASS_WORDS = new Set(['double', 'single', 'logical', 'char', 'int8', 'uin
 
 /**
  * Splits `f(2, 3, 'single')` / `f([2 3], 'like', p)` into a size vector and a class. The size
- * is what MATLAB means: no size → 1×1, one scalar n → n×n, otherwise the listed dims.
+ * is what MATLAB means: no size → 1×1, one scalar n → n×n, otherwise the listed dims. An array
+ * of that size must fit the array budget (limits.ts) unless `checkSize` is false (repmat's counts).
  */
-export function sizeAndClass(args: Value[], fname: string, defaultClass: ArrayClass = 'double'): { shape: number[]; cls: ArrayClass; like: Value | null } {
+export function sizeAndClass(
+  args: Value[],
+  fname: string,
+  defaultClass: ArrayClass = 'double',
+  checkSize = true,
+): { shape: number[]; cls: ArrayClass; like: Value | null } {
   let cls: ArrayClass = defaultClass;
   let like: Value | null = null;
   const dims: Value[] = [];
@@ -60,17 +67,25 @@ export function sizeAndClass(args: Value[], fname: string, defaultClass: ArrayCl
     if (Number.isNaN(d)) raise('MATLAB:NonaNSize', 'Size vector must not contain NaN.');
     if (!Number.isFinite(d) || d !== Math.floor(d)) raise('MATLAB:NonIntegerInput', 'Size inputs must be integers.');
   }
-  return { shape: shape.map((d) => Math.max(0, d)), cls, like };
+  const sizes = shape.map((d) => Math.max(0, d));
+  if (checkSize) checkArraySize(sizes);
+  return { shape: sizes, cls, like };
 }
 
-/** Optional dimension argument: a positive integer scalar. */
+/**
+ * A dimension past every array's last one: all such dimensions act alike (a trailing singleton),
+ * so larger `dim` arguments are read as this one — `sum(x, 9e15)` must not pad a shape to 9e15.
+ */
+export const MAX_DIM_ARG = 1024;
+
+/** Optional dimension argument: a positive integer scalar (huge ones read as MAX_DIM_ARG). */
 export function dimArg(v: Value | undefined, fname: string): number {
   const t = tensorArg(v, fname, 2);
   const d = t.re[0];
   if (t.re.length !== 1 || !(d >= 1) || d !== Math.floor(d)) {
     raise('MATLAB:getdimarg:dimensionMustBePositiveInteger', 'Dimension argument must be a positive integer scalar within indexing range.');
   }
-  return d;
+  return Math.min(d, MAX_DIM_ARG);
 }
 
 /** The first non-singleton dimension (1-based), MATLAB's default for reductions. */

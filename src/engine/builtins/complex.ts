@@ -1,6 +1,7 @@
 // Complex arithmetic on tensors with an imaginary part: elementwise + - .* ./ .^ with implicit
 // expansion, computed in double and cast to the result class.
 
+import { checkArraySize } from '../limits.ts';
 import { broadcastShapes, forEachBroadcast } from '../graph/broadcast.ts';
 import { castScalar, Tensor } from '../runtime/values/index.ts';
 import { arithmeticClass, incompatibleSizes, simplifyComplex } from './numeric.ts';
@@ -60,6 +61,7 @@ function apply(op: ComplexOp, ar: number, ai: number, br: number, bi: number): C
 
 export function complexBinary(op: ComplexOp, a: Tensor, b: Tensor): Tensor {
   const shape = broadcastShapes(a.shape, b.shape) ?? incompatibleSizes();
+  checkArraySize(shape);
   let n = 1;
   for (const d of shape) n *= d;
   const re = new Float64Array(n);

@@ -2,6 +2,7 @@
 // MATLAB's result-class rules (char wins, then integers, then single; logical only if all are)
 // and its rule that [] (0×0) operands are skipped.
 
+import { checkArraySize } from '../limits.ts';
 import { raise } from '../errors.ts';
 import {
   castScalar,
@@ -93,6 +94,7 @@ export function concatenate(values: Value[], dim: number): Value {
   const ts = parts as Tensor[];
   const shape = catShape(ts.map((t) => t.shape), dim);
   const total = shape.reduce((a, b) => a * b, 1);
+  checkArraySize(shape, ts.some((t) => t.im));
   const cls = concatClass(ts);
   const order = catOrder(ts.map((t) => t.shape), dim, total);
   const re = new Float64Array(total);

@@ -5,6 +5,7 @@ import { raise } from '../errors.ts';
 import { castScalar, complexScalar, numelOf, scalar, Tensor, type ArrayClass, type Value } from '../runtime/values/index.ts';
 import { concatenate } from './concat.ts';
 import { sizeAndClass } from './args.ts';
+import { checkArraySize } from '../limits.ts';
 import { scalarArg, tensorArg } from './numeric.ts';
 import { registerFamily } from './registry.ts';
 import type { BuiltinSpec, CallContext } from './types.ts';
@@ -151,7 +152,9 @@ registerFamily({
     doc: 'Tiles A. Example: repmat([1 2], 2, 2) is [1 2 1 2; 1 2 1 2].',
     impl: (args) => {
       const a = args[0] ?? raise('MATLAB:minrhs', 'Not enough input arguments.');
-      const { shape: reps } = sizeAndClass(args.slice(1), 'repmat');
+      const { shape: reps } = sizeAndClass(args.slice(1), 'repmat', 'double', false);
+      const tiled = Array.from({ length: Math.max(reps.length, a.shape.length) }, (_, d) => (a.shape[d] ?? 1) * (reps[d] ?? 1));
+      checkArraySize(tiled, a.type === 'tensor' && a.im !== null);
       let out: Value = a;
       for (let d = 0; d < reps.length; d++) {
         const copies = Array.from({ length: reps[d] }, () => out);

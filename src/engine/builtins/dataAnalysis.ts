@@ -201,9 +201,8 @@ function autoEdges(x: Float64Array, intData: boolean): number[] {
     hi = Math.max(hi, v);
   }
   if (intData && hi - lo <= 50) {
-    const edges: number[] = [];
-    for (let e = lo - 0.5; e <= hi + 0.5; e++) edges.push(e);
-    return edges;
+    // Counted, not stepped: past 2^53, e++ no longer moves e and the loop would never end.
+    return Array.from({ length: hi - lo + 2 }, (_, k) => lo - 0.5 + k);
   }
   let mu = 0;
   for (const v of x) mu += v;

@@ -21,6 +21,7 @@ import './searching.ts';
 import './sets.ts';
 import './statistics.ts';
 import './dataAnalysis.ts';
+import './graphics.ts';
 
 export { lookupBuiltin, builtinNames, allBuiltins } from './registry.ts';
 export type { BuiltinSpec, CallContext, Family } from './types.ts';

@@ -6,6 +6,7 @@
 // Class rules: transcendental functions need double or single (MATLAB rejects integers);
 // logical and char inputs compute in double. Number-theory functions keep integer classes.
 
+import { checkArraySize } from '../limits.ts';
 import { raise } from '../errors.ts';
 import { broadcastShapes } from '../graph/broadcast.ts';
 import { castScalar, isIntClass, Tensor, type ArrayClass, type Value } from '../runtime/values/index.ts';
@@ -182,6 +183,7 @@ function hostComplex(name: string, f: (x: number) => [number, number], doc: stri
 /** Broadcast two tensors through a host function; `cls` picks the result class. */
 function hostBinary(a: Tensor, b: Tensor, cls: ArrayClass, f: (x: number, y: number) => number): Tensor {
   const shape = broadcastShapes(a.shape, b.shape) ?? incompatibleSizes();
+  checkArraySize(shape);
   const n = shape.reduce((x, y) => x * y, 1);
   const out = new Float64Array(n);
   const ia = indexer(a.shape, shape);

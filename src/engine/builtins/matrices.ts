@@ -2,6 +2,7 @@
 // (intmax, intmin, realmax, realmin, flintmax); and equality of whole values (isequal,
 // isequaln) for every value class. Pure element rearrangement lives in `reshaping.ts`.
 
+import { checkArraySize } from '../limits.ts';
 import { hostOnly } from '../runtime/values/index.ts';
 import { raise } from '../errors.ts';
 import {
@@ -201,6 +202,7 @@ function equality(name: 'isequal' | 'isequaln', nanEqual: boolean, doc: string):
 registerFamily({
   diag: {
     family: 'construction',
+    lowering: { matrix: 'diag' },
     signatures: ['D = diag(v)', 'D = diag(v, k)', 'x = diag(A)', 'x = diag(A, k)'],
     doc: 'For a vector v, a square matrix with v on the k-th diagonal (k > 0 above the main one, k < 0 below); for a matrix A, the column of its k-th diagonal. Example: diag([1 2]) is [1 0; 0 2]; diag([1 2; 3 4]) is [1; 4]; diag([1 2; 3 4], 1) is 2.',
     impl: (args) => {
@@ -247,6 +249,7 @@ registerFamily({
       const [mb, nb] = b.shape;
       const m = ma * mb;
       const complex = a.im !== null || b.im !== null;
+      checkArraySize([m, na * nb], complex);
       const re = new Float64Array(m * na * nb);
       const im = complex ? new Float64Array(re.length) : null;
       for (let ja = 0; ja < na; ja++) {

@@ -3,6 +3,7 @@
 // elementwise builtin (operators and math functions alike) goes through `applyBinary` /
 // `applyUnary`, so class rules and broadcasting errors are written once.
 
+import { checkArraySize } from '../limits.ts';
 import { raise } from '../errors.ts';
 import { broadcastShapes } from '../graph/broadcast.ts';
 import type { ElementwiseOp } from '../graph/elementwiseOps.ts';
@@ -62,6 +63,7 @@ export function applyBinary(ctx: CallContext, op: ElementwiseOp, a: Tensor, b: T
     return new Tensor(cls, a.shape, Float64Array.of(cls === 'double' ? x : castScalar(x, cls)));
   }
   const shape = broadcastShapes(a.shape, b.shape) ?? incompatibleSizes();
+  checkArraySize(shape);
   const data = ctx.cpu.elementwise(op, [{ shape: a.shape, data: a.re }, { shape: b.shape, data: b.re }], shape);
   const cls: ArrayClass = op.logical ? 'logical' : arithmeticClass(a, b);
   if (cls !== 'double') for (let i = 0; i < data.length; i++) data[i] = castScalar(data[i], cls);

@@ -1,6 +1,7 @@
 // Operator builtins: what `a + b`, `A * B`, `A \ b`, `~a`, `a'`, `a:b` call. MATLAB names them
 // (plus, mtimes, …) and so do we: the interpreter maps each operator token to one of these.
 
+import { checkArraySize } from '../limits.ts';
 import { raise } from '../errors.ts';
 import { ELEMENTWISE_OPS as OPS, type ElementwiseOp } from '../graph/elementwiseOps.ts';
 import { castScalar, CellArray, isIntClass, StringArray, StructArray, Tensor, type ArrayClass, type Value } from '../runtime/values/index.ts';
@@ -91,6 +92,7 @@ function mtimes(ctx: CallContext, a: Tensor, b: Tensor): Tensor {
       'Incorrect dimensions for matrix multiplication. Check that the number of columns in the first matrix matches the number of rows in the second matrix. To operate on each element of the matrix individually, use TIMES (.*) for elementwise multiplication.',
     );
   }
+  checkArraySize([m, n], a.im !== null || b.im !== null);
   const cls = arithmeticClass(a, b);
   let re: Float64Array;
   let im: Float64Array | null = null;
@@ -172,20 +174,31 @@ function identity(n: number): Tensor {
   return new Tensor('double', [n, n], re);
 }
 
-/** `a:b` and `a:s:b` as MATLAB computes them: n = floor((b-a)/s) + 1 with a tolerance. */
-export function colonRange(a: number, s: number, b: number, cls: ArrayClass = 'double'): Tensor {
-  if (Number.isNaN(a) || Number.isNaN(s) || Number.isNaN(b)) return new Tensor(cls, [1, 1], Float64Array.of(NaN));
-  if (s === 0 || (s > 0 && a > b) || (s < 0 && a < b)) return new Tensor(cls, [1, 0], new Float64Array(0));
+/**
+ * The elements of `a:s:b` (non-NaN operands) without building them: how many, and element k
+ * (0-based) exactly as `colonRange` computes it. A `for` loop over a range iterates this lazily,
+ * as MATLAB does, so `for k = 1:1e12` needs no array.
+ */
+export function colonSequence(a: number, s: number, b: number): { n: number; at: (k: number) => number } {
+  if (s === 0 || (s > 0 && a > b) || (s < 0 && a < b)) return { n: 0, at: () => NaN };
   const span = (b - a) / s;
   const tol = 2 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b)) / Math.abs(s);
   const n = Math.floor(span + tol) + 1;
-  if (!Number.isFinite(n) || n > 2 ** 31) raise('MATLAB:array:SizeLimitExceeded', 'Requested array exceeds the maximum possible size.');
-  const re = new Float64Array(n);
   // Like MATLAB, fill half from each end so the last element is exactly b when b is reached.
   let last = a + (n - 1) * s;
   if (Math.abs(last - b) <= tol * Math.abs(s)) last = b;
   const half = Math.floor(n / 2);
-  for (let k = 0; k < n; k++) re[k] = k < half ? a + k * s : last - (n - 1 - k) * s;
+  return { n: Number.isFinite(n) ? n : Infinity, at: (k) => (k < half ? a + k * s : last - (n - 1 - k) * s) };
+}
+
+/** `a:b` and `a:s:b` as MATLAB computes them: n = floor((b-a)/s) + 1 with a tolerance. */
+export function colonRange(a: number, s: number, b: number, cls: ArrayClass = 'double'): Tensor {
+  if (Number.isNaN(a) || Number.isNaN(s) || Number.isNaN(b)) return new Tensor(cls, [1, 1], Float64Array.of(NaN));
+  const { n, at } = colonSequence(a, s, b);
+  if (n === 0) return new Tensor(cls, [1, 0], new Float64Array(0));
+  checkArraySize([1, n]);
+  const re = new Float64Array(n);
+  for (let k = 0; k < n; k++) re[k] = at(k);
   if (cls !== 'double') for (let k = 0; k < n; k++) re[k] = castScalar(re[k], cls);
   return new Tensor(cls, [1, n], re);
 }
@@ -217,7 +230,7 @@ registerFamily({
   power: arithmetic('power', OPS.pow, 'pow', '.^', 'Elementwise power. A negative base with a fractional exponent gives a complex result. Example: [1 2 3] .^ 2 is [1 4 9].'),
   mtimes: {
     family: 'operators',
-    lowering: { scalarElementwise: 'mul', scalar: 'either' },
+    lowering: { matrix: 'mtimes' },
     signatures: ['C = A * B', 'C = mtimes(A, B)'],
     doc: 'Matrix multiplication: the number of columns of A must equal the number of rows of B; a scalar operand multiplies every element. Example: [1 2; 3 4] * [1; 1] is [3; 7].',
     impl: (args, ctx) => mtimes(ctx, tensorArg(args[0], 'mtimes', 1), tensorArg(args[1], 'mtimes', 2)),
@@ -298,12 +311,14 @@ registerFamily({
   },
   transpose: {
     family: 'operators',
+    lowering: { matrix: 'transpose' },
     signatures: [`B = A.'`, 'B = transpose(A)'],
     doc: "Transpose without conjugation. Example: [1 2 3].' is a column.",
     impl: (args) => transposeValue(args[0], false),
   },
   ctranspose: {
     family: 'operators',
+    lowering: { matrix: 'transpose' },
     signatures: [`B = A'`, 'B = ctranspose(A)'],
     doc: "Complex conjugate transpose. Example: [1+2i 3]' is [1-2i; 3].",
     impl: (args) => transposeValue(args[0], true),

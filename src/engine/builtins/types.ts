@@ -5,6 +5,7 @@ import type { ElementwiseOpName } from '../graph/elementwiseOps.ts';
 import type { ReduceOpName } from '../graph/node.ts';
 import type { CpuProvider } from '../providers/provider.ts';
 import type { Value } from '../runtime/values/index.ts';
+import type { FigureState } from '../runtime/figures/state.ts';
 
 /** A value or a promise of it: GPU readbacks make some calls asynchronous, most are not. */
 export type Async<T> = T | Promise<T>;
@@ -49,6 +50,8 @@ export interface CallContext {
   };
   /** Seconds since an arbitrary origin, for tic/toc. */
   now(): number;
+  /** The session's figures (graphics builtins: plot, subplot, hold, ...). */
+  readonly figures: FigureState;
 }
 
 export type Family =
@@ -64,7 +67,8 @@ export type Family =
   | 'types'
   | 'session'
   | 'io'
-  | 'signal';
+  | 'signal'
+  | 'graphics';
 
 export interface BuiltinSpec {
   readonly family: Family;
@@ -86,6 +90,8 @@ export type Lowering =
   | { readonly elementwise: ElementwiseOpName }
   | { readonly reduction: ReduceOpName }
   | { readonly random: 'uniform' | 'normal' }
+  /** Matrix structure: products (elementwise when an operand is a scalar), transposes, diagonals. */
+  | { readonly matrix: 'mtimes' | 'transpose' | 'diag' }
   /** Built from several graph nodes: var/std (mean, centred square, mean) and vector norms. */
   | { readonly composite: 'var' | 'std' | 'norm' }
   /** A matrix operator that is elementwise when `scalar` says which operand is a scalar (`A*2`, `A/2`). */

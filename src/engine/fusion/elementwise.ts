@@ -19,13 +19,16 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
-/** Partitions the pending elementwise nodes into fusion groups. */
-export function elementwiseGroups(g: PendingGraph): Map<GraphNode, ElementwiseGroup> {
+/**
+ * Partitions the pending elementwise nodes into fusion groups. Nodes in `taken` are computed by
+ * another kernel (a matmul epilogue) and are inputs here, like any other non-member.
+ */
+export function elementwiseGroups(g: PendingGraph, taken: ReadonlySet<GraphNode> = new Set()): Map<GraphNode, ElementwiseGroup> {
   const groupOf = new Map<GraphNode, ElementwiseGroup>();
   // Consumers come after their arguments in `order`, so walking backwards sees consumers first.
   for (let i = g.order.length - 1; i >= 0; i--) {
     const n = g.order[i];
-    if (n.op.kind !== 'elementwise') continue;
+    if (n.op.kind !== 'elementwise' || taken.has(n)) continue;
     const consumers = g.consumers.get(n) ?? [];
     let joined: ElementwiseGroup | null = null;
     if (consumers.length > 0) {

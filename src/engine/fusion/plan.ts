@@ -1,15 +1,20 @@
 // The fusion planner: given the roots a flush must compute, decide which kernels run, in order,
 // with a reason for every decision. Passes, in order:
-//   1. reductions claim their elementwise producer groups when nothing else reads them;
-//   2. the remaining elementwise groups become one generated kernel each (several outputs when
+//   1. matrix products: SYRK for A'*A, epilogues and diag folded into the write, routing;
+//   2. reductions claim their elementwise producer groups when nothing else reads them;
+//   3. the remaining elementwise groups become one generated kernel each (several outputs when
 //      intermediates are live);
-//   3. random fills, uploads and reshapes (free views) fill in the rest.
+//   4. random fills, uploads, transposes read by non-products, and reshapes (free views).
+// (ImageNormalize, the first pass of DESIGN.md, is not matched yet: its pieces run as
+// reductions and one fused elementwise kernel.)
 // Steps come out in an order where every input is computed before it is read.
 
 import type { GraphNode } from '../graph/node.ts';
 import type { PlanDecision } from '../../worker/protocol.ts';
 import { elementwiseGroups, fusedSpec, opList, type ElementwiseGroup, type FusedKernelSpec } from './elementwise.ts';
 import { pendingGraph } from './graphWalk.ts';
+import { matmulSpec, type MatmulSpec } from './matmul.ts';
+import type { RoutingOverride } from './matmulRouting.ts';
 import { reductionSpec, type ReductionSpec } from './reduction.ts';
 
 export type PlanStep =
@@ -17,22 +22,36 @@ export type PlanStep =
   | { kind: 'random'; node: GraphNode }
   | { kind: 'alias'; node: GraphNode; of: GraphNode }
   | { kind: 'elementwise'; outputs: GraphNode[]; spec: FusedKernelSpec }
-  | { kind: 'reduction'; node: GraphNode; spec: ReductionSpec };
+  | { kind: 'reduction'; node: GraphNode; spec: ReductionSpec }
+  | { kind: 'matmul'; spec: MatmulSpec }
+  | { kind: 'transpose'; node: GraphNode };
 
 export interface Plan {
   steps: PlanStep[];
   decisions: PlanDecision[];
 }
 
-export function planFlush(roots: Iterable<GraphNode>): Plan {
+export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride = 'auto'): Plan {
   const g = pendingGraph(roots);
-  const groupOf = elementwiseGroups(g);
+  // Pass 1: matrix products and what they fold into their write.
+  const products = new Map<GraphNode, MatmulSpec>();
+  const takenByProduct = new Set<GraphNode>();
+  for (const n of g.order) {
+    if (n.op.kind !== 'matmul') continue;
+    const spec = matmulSpec(n, g, routing);
+    products.set(spec.output, spec);
+    // The product, its epilogue and its output are computed by the product's kernel: to the
+    // elementwise groups they are inputs like any other node they do not own.
+    takenByProduct.add(n);
+    for (const c of spec.claimed) takenByProduct.add(c);
+  }
+  const groupOf = elementwiseGroups(g, takenByProduct);
   const steps: PlanStep[] = [];
   const decisions: PlanDecision[] = [];
   const claimed = new Set<ElementwiseGroup>();
   const reductions = new Map<GraphNode, ReductionSpec>();
 
-  // Pass 1: reductions, and the producer groups they absorb.
+  // Pass 2: reductions, and the producer groups they absorb.
   for (const n of g.order) {
     if (n.op.kind !== 'reduce') continue;
     const spec = reductionSpec(n, g, groupOf);
@@ -40,10 +59,18 @@ export function planFlush(roots: Iterable<GraphNode>): Plan {
     if (spec.fused) claimed.add(spec.fused);
   }
 
-  // Pass 2 and 3, emitted in topological order; a group is emitted at its last member.
+  // Emission in topological order: a group at its last member, a product at its output node.
   const remaining = new Map<ElementwiseGroup, number>();
   for (const group of new Set(groupOf.values())) remaining.set(group, group.members.length);
   for (const n of g.order) {
+    const product = products.get(n);
+    if (product) {
+      steps.push({ kind: 'matmul', spec: product });
+      const variant = product.kind === 'syrk' ? 'syrk' : `${product.variant}${product.diagonalOnly ? '+diag' : product.epilogue ? '+epilogue' : ''}`;
+      decisions.push({ kernel: product.kind === 'syrk' ? 'syrk' : 'matmul', variant, reason: product.reason });
+      continue;
+    }
+    if (takenByProduct.has(n)) continue;
     switch (n.op.kind) {
       case 'elementwise': {
         const group = groupOf.get(n)!;
@@ -81,6 +108,15 @@ export function planFlush(roots: Iterable<GraphNode>): Plan {
       case 'reshape':
         steps.push({ kind: 'alias', node: n, of: n.op.arg });
         break;
+      case 'transpose':
+        // Products read transposes through strides; anything else needs the data moved.
+        steps.push({ kind: 'transpose', node: n });
+        decisions.push({ kernel: 'transpose', variant: 'tiled', reason: `${n.op.arg.shape.join('×')} transposed for a reader that is not a matrix product` });
+        break;
+      case 'matmul':
+      case 'diag':
+        // A product is emitted at its output node; a diag is only ever made of a product.
+        throw new Error(`internal: ${n.op.kind} node ${n.id} was not claimed by a product`);
       case 'resident':
         break;
     }

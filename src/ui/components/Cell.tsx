@@ -64,6 +64,7 @@ export const Cell = memo(function Cell({ cellId, index, count }: { cellId: CellI
       data-cell-id={cellId}
       data-kind={data.kind}
       data-status={runtime.status}
+      data-interrupted={runtime.interrupted ? 'true' : undefined}
     >
       <div className="cell-gutter" aria-hidden="true">
         {isMarkdown ? <span className="cell-count">md</span> : <RunState runtime={runtime} />}
@@ -146,7 +147,7 @@ function RunState({ runtime }: { runtime: CellRuntime }) {
       );
     default:
       return (
-        <span className="cell-count" title={runtime.status}>
+        <span className="cell-count" title={runtime.interrupted ? 'interrupted' : runtime.status}>
           [{runtime.executionCount ?? ' '}]
         </span>
       );

@@ -9,6 +9,7 @@ import { notebookActions } from '../core/cells/notebook.ts';
 import { useCellIds } from '../core/state/notebookStore.ts';
 import { Cell } from './Cell.tsx';
 import { HelpPanel } from './HelpPanel.tsx';
+import { LibraryChrome, StartScreen } from './LibraryChrome.tsx';
 import { useMatbook } from './MatbookContext.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -46,6 +47,7 @@ export function Notebook() {
         onToggleWorkspace={toggleWorkspace}
       />
       <main className="notebook">
+        <LibraryChrome />
         <p className="hint">
           <kbd>Shift</kbd>+<kbd>Enter</kbd> runs a cell and moves on, <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs it in
           place. Cells share one workspace.
@@ -61,6 +63,7 @@ export function Notebook() {
             + Markdown
           </Button>
         </div>
+        <StartScreen />
       </main>
       {panel === 'help' && <HelpPanel onClose={closePanel} />}
       {panel === 'workspace' && <WorkspacePanel onClose={closePanel} />}

@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { useMatbook } from './MatbookContext.tsx';
+import { ExamplesMenu, FileMenu, NotebookTitle, NotebooksMenu } from './NotebookMenu.tsx';
 import { Button } from './ui/Button.tsx';
 
 export interface ToolbarProps {
@@ -20,11 +21,14 @@ export function Toolbar({ helpOpen, onToggleHelp, workspaceOpen, onToggleWorkspa
   return (
     <header className="toolbar">
       <div className="brand">
-        <img src="/favicon.svg" alt="" width={22} height={22} />
+        <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={22} height={22} />
         <h1>Matbook</h1>
-        <span className="tagline">MATLAB-language notebook on your GPU</span>
+        <NotebookTitle />
       </div>
       <div className="toolbar-actions">
+        <FileMenu />
+        <NotebooksMenu />
+        <ExamplesMenu />
         <Button variant="primary" testId="run-all" title="Run every cell in order" onClick={() => runner.runAll()}>
           ▶▶ Run all
         </Button>

@@ -48,7 +48,7 @@ function checkSchedule(roots: GraphNode[], kernels: number): Plan {
 
 /** Nodes a step writes. */
 function producedBy(step: PlanStep): GraphNode[] {
-  return step.kind === 'elementwise' ? step.outputs : [step.node];
+  return step.kind === 'elementwise' ? step.outputs : step.kind === 'matmul' ? [step.spec.output] : [step.node];
 }
 
 /** Buffers a step reads (constants of elementwise kernels live in uniforms, not buffers). */

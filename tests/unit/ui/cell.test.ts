@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { transitionCell } from '../../../src/ui/core/cells/cell.ts';
 import { createCellRuntime, type CellMessage, type CellRuntime } from '../../../src/ui/core/cells/types.ts';
-import type { ErrorInfo, KernelEvent } from '../../../src/worker/protocol.ts';
+import type { ErrorInfo, FigureModel, KernelEvent } from '../../../src/worker/protocol.ts';
 
 function apply(messages: CellMessage[], start: CellRuntime = createCellRuntime()): CellRuntime {
   return messages.reduce(transitionCell, start);
@@ -123,9 +123,20 @@ describe('transitionCell', () => {
     expect(runtime.outputs).toEqual([{ kind: 'notice', tone: 'error', text: 'Engine failure: worker crashed' }]);
   });
 
-  it('keeps figures as outputs', () => {
-    const runtime = apply([{ type: 'started', executionCount: 1 }, { type: 'figure', figure: { lines: [] } }]);
-    expect(runtime.outputs).toEqual([{ kind: 'figure', figure: { lines: [] } }]);
+  it('keeps figures as outputs; a newer snapshot of the same figure replaces the older', () => {
+    const fig = (id: number, version: number): FigureModel => ({ id, name: '', colormap: { name: 'gray', colors: new Float32Array(6) }, axes: [], currentAxes: -1, version });
+    const runtime = apply([
+      { type: 'started', executionCount: 1 },
+      { type: 'figure', figure: fig(1, 1) },
+      { type: 'stdout', text: 'x' },
+      { type: 'figure', figure: fig(2, 1) },
+      { type: 'figure', figure: fig(1, 5) },
+    ]);
+    expect(runtime.outputs).toEqual([
+      { kind: 'figure', figure: fig(1, 5) },
+      { kind: 'stdout', text: 'x' },
+      { kind: 'figure', figure: fig(2, 1) },
+    ]);
   });
 
   it('never mutates its input', () => {

@@ -8,13 +8,27 @@ import { planFlush, type PlanStep } from '../../fusion/plan.ts';
 import { buildFusedElementwise } from '../../kernels/fusedElementwise.ts';
 import { buildReduction } from '../../kernels/reduction.ts';
 import { buildRandom } from '../../kernels/random.ts';
+import { buildMatmul } from '../../kernels/matmul.ts';
+import { buildSyrk } from '../../kernels/syrk.ts';
+import { buildTranspose } from '../../kernels/transpose.ts';
 import type { GpuArrayHandle, WebGpuProvider } from '../../providers/webgpu/index.ts';
 import type { BuiltinSpec, RandomSource } from '../../builtins/types.ts';
 import type { KernelEvent, PlanDecision } from '../../../worker/protocol.ts';
 import { raise } from '../../errors.ts';
 import { GpuTensor, logicalScalar, Tensor, type Value } from '../values/index.ts';
 import type { Async } from '../interpreter/async.ts';
-import { lowerElementwise, lowerNorm, lowerRandom, lowerReduction, lowerToDevice, lowerVariance, type LoweringHost } from './lowering.ts';
+import {
+  lowerDiag,
+  lowerElementwise,
+  lowerMatmul,
+  lowerNorm,
+  lowerRandom,
+  lowerReduction,
+  lowerToDevice,
+  lowerTranspose,
+  lowerVariance,
+  type LoweringHost,
+} from './lowering.ts';
 
 export interface GpuEvents {
   kernel(event: KernelEvent): void;
@@ -88,6 +102,11 @@ export class GpuRuntime implements LoweringHost {
       const v = ok && nargout <= 1 ? lowerElementwise(l.scalarElementwise, args, this) : null;
       return v ? [v] : null;
     }
+    if ('matrix' in l) {
+      if (nargout > 1) return null;
+      const v = l.matrix === 'mtimes' ? lowerMatmul(args, this) : l.matrix === 'transpose' ? lowerTranspose(args) : lowerDiag(args);
+      return v ? [v] : null;
+    }
     if ('composite' in l) {
       const v = l.composite === 'norm' ? (nargout <= 1 ? lowerNorm(args) : null) : lowerVariance(l.composite, args, nargout);
       return v ? [v] : null;
@@ -138,7 +157,7 @@ export class GpuRuntime implements LoweringHost {
     const bindLimit = this.provider.limits.maxStorageBufferBindingSize;
     let bytes = 0;
     for (const step of steps) {
-      const nodes = step.kind === 'elementwise' ? step.outputs : step.kind === 'alias' ? [] : [step.node];
+      const nodes = step.kind === 'elementwise' ? step.outputs : step.kind === 'alias' ? [] : step.kind === 'matmul' ? [step.spec.output] : [step.node];
       for (const n of nodes) {
         const b = n.numel * 4;
         if (b > bindLimit) {
@@ -199,6 +218,36 @@ export class GpuRuntime implements LoweringHost {
         const outs = step.outputs.map((o) => this.allocate(o));
         p.dispatch(program, step.spec.inputs.map(bufferOf), outs);
         step.outputs.forEach((o, i) => this.own(o, outs[i]));
+        return;
+      }
+      case 'transpose': {
+        const op = step.node.op;
+        if (op.kind !== 'transpose') throw new Error('internal: transpose step on another node');
+        const out = this.allocate(step.node);
+        p.dispatch(buildTranspose(op.arg.shape[0], op.arg.shape[1], maxWg), [bufferOf(op.arg)], out);
+        this.own(step.node, out);
+        return;
+      }
+      case 'matmul': {
+        const s = step.spec;
+        const out = this.allocate(s.output);
+        const limits = {
+          maxWorkgroupStorage: p.limits.maxComputeWorkgroupStorageSize,
+          maxInvocations: p.limits.maxComputeInvocationsPerWorkgroup,
+          maxWorkgroupsPerDimension: maxWg,
+        };
+        if (s.kind === 'syrk') {
+          const passes = buildSyrk({ n: s.n, k: s.k, rowOffset: 0, rows: s.k, accumulate: false, epilogue: s.epilogue ? { alpha: true } : null }, s.constants, limits);
+          for (const pass of passes) p.dispatch(pass, [bufferOf(s.a)], out);
+        } else {
+          const program = buildMatmul(
+            { variant: s.variant, m: s.m, n: s.n, k: s.k, transA: s.transA, transB: s.transB, epilogue: s.epilogue, diagonalOnly: s.diagonalOnly },
+            s.constants,
+            limits,
+          );
+          p.dispatch(program, [bufferOf(s.a), bufferOf(s.b), ...s.extraInputs.map(bufferOf)], out);
+        }
+        this.own(s.output, out);
         return;
       }
       case 'reduction': {

@@ -7,7 +7,10 @@ import { raise } from '../../errors.ts';
 import { ELEMENTWISE_OPS, type ElementwiseOpName } from '../../graph/elementwiseOps.ts';
 import {
   constantNode,
+  diagNode,
   elementwiseNode,
+  matmulNode,
+  transposeNode,
   randomNode,
   reduceNode,
   reshapeNode,
@@ -203,4 +206,44 @@ export function lowerNorm(args: Value[]): GpuTensor | null {
   else if (kind === 'one') out = reduceNode('sum', elementwiseNode('abs', [x.node])!, 'all', false);
   else out = reduceNode('max', elementwiseNode('abs', [x.node])!, 'all', false);
   return new GpuTensor(x.cls === 'single' ? 'single' : 'double', out, x.explicit);
+}
+
+/**
+ * A*B of two matrices on the GPU: when either is there already, or the product is big enough to
+ * pay for moving host data (1e6 flops: DESIGN.md's cost model; doubles then compute in f32).
+ */
+export function lowerMatmul(args: Value[], host: LoweringHost): GpuTensor | null {
+  const [a, b] = args;
+  if (a === undefined || b === undefined || args.length !== 2) return null;
+  const numel = (v: Value) => (v.type === 'gpu' ? v.numel : v.type === 'tensor' ? v.re.length : 0);
+  if (numel(a) === 1 || numel(b) === 1) return lowerElementwise('mul', args, host);
+  if (a.shape.length !== 2 || b.shape.length !== 2 || numel(a) === 0 || numel(b) === 0) return null;
+  const flops = 2 * a.shape[0] * a.shape[1] * b.shape[1];
+  const worth = a.type === 'gpu' || b.type === 'gpu' || flops >= 1e6 || onDevice(a, host) || onDevice(b, host);
+  if (!worth) return null;
+  const na = nodeOf(a);
+  const nb = nodeOf(b);
+  if (!na || !nb) return null;
+  const node = matmulNode(na, nb);
+  if (!node) {
+    raise(
+      'MATLAB:innerdim',
+      'Incorrect dimensions for matrix multiplication. Check that the number of columns in the first matrix matches the number of rows in the second matrix. To operate on each element of the matrix individually, use TIMES (.*) for elementwise multiplication.',
+    );
+  }
+  return new GpuTensor(resultClass(args, false), node, explicitOf(args));
+}
+
+/** A.' (and A' of real data) of a GPU matrix: a view, read through strides by products. */
+export function lowerTranspose(args: Value[]): GpuTensor | null {
+  const x = args[0];
+  if (x === undefined || x.type !== 'gpu' || x.shape.length !== 2 || x.numel === 0) return null;
+  return new GpuTensor(x.cls, transposeNode(x.node), x.explicit);
+}
+
+/** diag(A*B) of a pending product: only the diagonal is computed. */
+export function lowerDiag(args: Value[]): GpuTensor | null {
+  const x = args[0];
+  if (x === undefined || args.length !== 1 || x.type !== 'gpu' || x.node.buffer !== null || x.node.op.kind !== 'matmul') return null;
+  return new GpuTensor(x.cls, diagNode(x.node), x.explicit);
 }

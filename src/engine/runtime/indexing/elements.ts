@@ -3,6 +3,7 @@
 // the two storage forms — Float64Array pairs for tensors, item arrays for cell/string/struct.
 
 import { raise } from '../../errors.ts';
+import { checkArraySize } from '../../limits.ts';
 import {
   CellArray,
   hostOnly,
@@ -79,6 +80,7 @@ export function gather(v: Value, positions: ArrayLike<number>, shape: readonly n
 /** A copy of `v` grown (never shrunk) to `shape`, old elements kept at their subscripts. */
 export function resize(v: Value, shape: readonly number[]): Value {
   const oldShape = v.shape;
+  checkArraySize(shape, v.type === 'tensor' && v.im !== null);
   const total = numelOf(shape);
   const oldN = numelOfValue(v);
   const map = (k: number): number => {

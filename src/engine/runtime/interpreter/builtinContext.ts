@@ -62,4 +62,8 @@ export class BuiltinContext implements CallContext {
   now(): number {
     return this.interp.elapsedSeconds();
   }
+
+  get figures() {
+    return this.interp.figures;
+  }
 }

@@ -4,10 +4,12 @@
 
 import type * as ast from '../../lang/ast.ts';
 import { MatlabError, raise } from '../../errors.ts';
+import { RECURSION_LIMIT_MESSAGE } from '../../limits.ts';
 import { braceAssign, braceIndex, fieldAssign, fieldGet, parenAssign, parenIndex } from '../indexing/index.ts';
 import { charRow, charText, scalar, Tensor, type Value } from '../values/index.ts';
+import { colonSequence } from '../../builtins/operators.ts';
 import { andThen, isAsync, sequence, type Async } from './async.ts';
-import { ExprCompiler, fieldNameOf, withSpan, type ExprFn, type ListFn, type Runtime } from './compileExpr.ts';
+import { ExprCompiler, fieldNameOf, withSpan, type ListFn, type Runtime } from './compileExpr.ts';
 import type { Frame, Scope } from './frame.ts';
 
 /** How a statement finished: control flow travels as a return value, not as an exception. */
@@ -251,7 +253,8 @@ export class StmtCompiler {
     const slot = this.scope.slot(s.variable);
     const body = this.block(s.body);
     const rt = this.runtime;
-    const iter: ExprFn = this.exprs.expr(s.iter);
+    const range = s.iter.kind === 'Range' ? s.iter : null;
+    const iter: (fr: Frame) => Async<Value | LazyRange> = range ? this.lazyRange(range) : this.exprs.expr(s.iter);
     // Statements check for interrupts themselves; only an empty body needs the loop to.
     const checkEachIteration = s.body.length === 0;
     const loop = (fr: Frame, count: number, item: (k: number) => Value, k: number): Async<Signal> => {
@@ -269,7 +272,14 @@ export class StmtCompiler {
       return Signal.Normal;
     };
     return (fr) =>
-      andThen(andThen(iter(fr), (x) => rt.hostValue(x)), (v) => {
+      andThen(andThen(iter(fr), (x) => (x instanceof LazyRange ? x : rt.hostValue(x))), (v) => {
+        if (v instanceof LazyRange) {
+          if (v.n === 0) {
+            fr.vars[slot] = new Tensor('double', [0, 0], new Float64Array(0));
+            return Signal.Normal;
+          }
+          return loop(fr, v.n, (k) => scalar(v.at(k)), 0);
+        }
         const cols = v.shape.slice(1).reduce((a, b) => a * b, 1);
         const rows = v.shape[0];
         if (rows === 0 || cols === 0) {
@@ -283,6 +293,28 @@ export class StmtCompiler {
         const colon = charRow(':');
         return loop(fr, cols, (k) => parenIndex(v, [colon, scalar(k + 1)]), 0);
       });
+  }
+
+  /**
+   * `for k = a:s:b` with real double scalar ends iterates without building the range (MATLAB
+   * does the same: `for k = 1:1e12` is fine). Any other operands go through `colon`.
+   */
+  private lazyRange(e: ast.Range): (fr: Frame) => Async<Value | LazyRange> {
+    const parts = [e.from, ...(e.step ? [e.step] : []), e.to].map((p) => this.exprs.expr(p));
+    const rt = this.runtime;
+    return (fr) =>
+      andThen(
+        andThen(sequence(parts.map((p) => () => p(fr))), (vals) => rt.hostValues(vals)),
+        (vals): Async<Value | LazyRange> => {
+          const nums = vals.map((v) => (v.type === 'tensor' && v.cls === 'double' && v.im === null && v.re.length === 1 ? v.re[0] : NaN));
+          if (nums.every((x) => !Number.isNaN(x))) {
+            const [a, step, b] = nums.length === 3 ? nums : [nums[0], 1, nums[1]];
+            const { n, at } = colonSequence(a, step, b);
+            if (n < Infinity) return new LazyRange(n, at);
+          }
+          return andThen(rt.callNamed('colon', vals, 1), (out) => out[0]);
+        },
+      );
   }
 
   private whileStmt(s: ast.While): StmtFn {
@@ -348,6 +380,14 @@ export class StmtCompiler {
   }
 }
 
+/** The elements of a `for` loop's range, computed one at a time. */
+class LazyRange {
+  constructor(
+    readonly n: number,
+    readonly at: (k: number) => number,
+  ) {}
+}
+
 function runFrom(fns: StmtFn[], i: number, fr: Frame): Async<Signal> {
   for (; i < fns.length; i++) {
     const r = fns[i](fr);
@@ -375,8 +415,14 @@ function readOrUndefined(read: () => Value[], base: Value | undefined): Value | 
 /** Anything thrown while running user code becomes a MatlabError (a JS bug shows as an internal error). */
 export function asMatlabError(e: unknown): MatlabError {
   if (e instanceof MatlabError) return e;
+  // The JS stack ran out before MAX_RECURSION_DEPTH MATLAB frames (deep nesting, deep recursion
+  // through builtins such as cellfun): the same error as the recursion limit.
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return new MatlabError('MATLAB:recursionLimit', 'Maximum recursion limit reached.');
+    return new MatlabError('MATLAB:recursionLimit', RECURSION_LIMIT_MESSAGE);
+  }
+  // An allocation the engine did not size-check first (see limits.ts) failed in the JS engine.
+  if (e instanceof RangeError && /array length|allocation failed|string length|Array buffer/i.test(e.message)) {
+    return new MatlabError('MATLAB:nomem', 'Out of memory. The requested array or text is too large.');
   }
   const msg = e instanceof Error ? e.message : String(e);
   return new MatlabError('Matbook:internal', `Internal error: ${msg}`);

@@ -11,6 +11,8 @@ import type { GraphNode } from '../../graph/node.ts';
 import type { GpuRuntime } from '../gpu/gpuRuntime.ts';
 import { isTruthy } from '../../builtins/numeric.ts';
 import { displayValue } from '../display/index.ts';
+import { boundedDisplay, type DisplayBounds } from '../display/bounded.ts';
+import { MAX_RECURSION_DEPTH, RECURSION_LIMIT_MESSAGE } from '../../limits.ts';
 import { MersenneTwister } from '../random.ts';
 import { CellArray, charRow, FunctionHandle, scalar, StructArray, type Value } from '../values/index.ts';
 import { andThen, sequence, type Async } from './async.ts';
@@ -18,11 +20,13 @@ import { ExprCompiler, type ListFn } from './compileExpr.ts';
 import { StmtCompiler, type StmtFn, type StmtRuntime } from './compileStmt.ts';
 import { Frame, Scope } from './frame.ts';
 import { BuiltinContext } from './builtinContext.ts';
+import { FigureState } from '../figures/state.ts';
 
 /** Where a running program's output goes. */
 export interface OutputSink {
   stdout(text: string): void;
-  display(name: string, text: string, value: Value): void;
+  /** `truncated`: the text is a bounded part of the display, ending with a note (see displayBounds). */
+  display(name: string, text: string, value: Value, truncated?: boolean): void;
 }
 
 interface UserFunction {
@@ -35,6 +39,25 @@ interface CompiledAnonymous {
   scope: Scope;
   paramSlots: number[];
   body: ListFn;
+}
+
+const minArities = new WeakMap<BuiltinSpec, number>();
+
+/** The fewest arguments any of a builtin's signatures takes (`isa(A, classname)`: 2). */
+function minArity(spec: BuiltinSpec): number {
+  let n = minArities.get(spec);
+  if (n === undefined) {
+    n = Math.min(
+      Infinity,
+      ...spec.signatures.map((sig) => {
+        const params = /\w\s*\(([^)]*)\)\s*$/.exec(sig)?.[1] ?? '';
+        return params.split(',').filter((p) => p.trim() !== '' && !p.includes('...')).length;
+      }),
+    );
+    if (n === Infinity) n = 0;
+    minArities.set(spec, n);
+  }
+  return n;
 }
 
 /** true when a value is, or contains, a GPU array. */
@@ -51,9 +74,6 @@ export function holdsGpu(v: Value): boolean {
   }
 }
 
-/** MATLAB's default recursion limit. */
-const MAX_DEPTH = 500;
-
 export class Interpreter implements StmtRuntime {
   private readonly workspaceScope = new Scope();
   readonly workspace = new Frame(this.workspaceScope, null, 0, 0);
@@ -66,11 +86,15 @@ export class Interpreter implements StmtRuntime {
   private depth = 0;
   format: NumberFormat = 'short';
   readonly random = new MersenneTwister(0);
+  /** The session's figures: plot, subplot, hold and friends draw into them. */
+  readonly figures = new FigureState();
   private readonly ticOrigin = performance.now();
   /** Shared flag: element 0 set to 1 means the user asked to stop. */
   interruptFlag: Int32Array | null = null;
   /** Polled between statements when no shared flag exists (Node: a signal handler sets it). */
   interruptRequested = false;
+  /** When set, an unsuppressed display longer than this is cut with a note (the notebook sets it). */
+  displayBounds: DisplayBounds | null = null;
 
   constructor(public sink: OutputSink) {}
 
@@ -106,8 +130,14 @@ export class Interpreter implements StmtRuntime {
   }
 
   display(name: string, value: Value): Async<void> {
-    if (holdsGpu(value)) return andThen(this.hostValue(value), (host) => this.sink.display(name, displayValue(name, host, this.format), value));
-    this.sink.display(name, displayValue(name, value, this.format), value);
+    if (holdsGpu(value)) return andThen(this.hostValue(value), (host) => this.show(name, host, value));
+    this.show(name, value, value);
+  }
+
+  private show(name: string, host: Value, value: Value): void {
+    if (this.displayBounds === null) return this.sink.display(name, displayValue(name, host, this.format), value);
+    const { text, truncated } = boundedDisplay(name, host, this.format, this.displayBounds);
+    this.sink.display(name, text, value, truncated);
   }
 
   exceptionValue(err: MatlabError): Value {
@@ -142,7 +172,16 @@ export class Interpreter implements StmtRuntime {
   }
 
   private invoke(spec: BuiltinSpec, args: Value[], nargout: number): Async<Value[]> {
-    return andThen(spec.impl(args, this.context(nargout)), (out) => {
+    let result: ReturnType<BuiltinSpec['impl']>;
+    try {
+      result = spec.impl(args, this.context(nargout));
+    } catch (e) {
+      // A builtin that reads an argument it was not given fails in JS (`args[1].type`): with fewer
+      // arguments than any of its signatures takes, that is MATLAB's "Not enough input arguments."
+      if (e instanceof TypeError && args.length < minArity(spec)) raise('MATLAB:minrhs', 'Not enough input arguments.');
+      throw e;
+    }
+    return andThen(result, (out) => {
       const list = out === undefined ? [] : Array.isArray(out) ? out : [out];
       if (nargout > Math.max(1, list.length)) raise('MATLAB:TooManyOutputs', 'Too many output arguments.');
       return list;
@@ -247,9 +286,9 @@ export class Interpreter implements StmtRuntime {
       if (i >= 0) this.frames.splice(i, 1);
     };
     this.depth++;
-    if (this.depth > MAX_DEPTH) {
+    if (this.depth > MAX_RECURSION_DEPTH) {
       leave();
-      raise('MATLAB:recursionLimit', `Maximum recursion limit of ${MAX_DEPTH} reached.`);
+      raise('MATLAB:recursionLimit', RECURSION_LIMIT_MESSAGE);
     }
     let r: Async<T>;
     try {

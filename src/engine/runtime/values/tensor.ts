@@ -5,6 +5,7 @@
 
 import { type ArrayClass, castScalar } from './classes.ts';
 import { normalizeShape, numelOf, type Shape } from './shape.ts';
+import { checkArraySize } from '../../limits.ts';
 
 export class Tensor {
   readonly type = 'tensor' as const;
@@ -100,6 +101,7 @@ export function fromReal(cls: ArrayClass, shape: readonly number[], data: ArrayL
 }
 
 export function zerosOf(cls: ArrayClass, shape: readonly number[]): Tensor {
+  checkArraySize(shape);
   return new Tensor(cls, shape, new Float64Array(numelOf(normalizeShape(shape))));
 }
 

@@ -36,12 +36,24 @@ export function transitionCell(runtime: CellRuntime, message: CellMessage): Cell
         ...runtime,
         outputs: [
           ...runtime.outputs,
-          { kind: 'display', name: message.name, text: message.text, className: message.className, size: message.size },
+          {
+            kind: 'display',
+            name: message.name,
+            text: message.text,
+            className: message.className,
+            size: message.size,
+            ...(message.truncated ? { truncated: true } : {}),
+          },
         ],
       };
 
-    case 'figure':
-      return { ...runtime, outputs: [...runtime.outputs, { kind: 'figure', figure: message.figure }] };
+    case 'figure': {
+      // drawnow then the end of the cell send the same figure again: the newer snapshot replaces it.
+      const at = runtime.outputs.findIndex((o) => o.kind === 'figure' && o.figure.id === message.figure.id);
+      const output: CellOutput = { kind: 'figure', figure: message.figure };
+      if (at < 0) return { ...runtime, outputs: [...runtime.outputs, output] };
+      return { ...runtime, outputs: runtime.outputs.map((o, i) => (i === at ? output : o)) };
+    }
 
     case 'kernel':
       return { ...runtime, kernels: [...runtime.kernels, message] };
@@ -50,7 +62,13 @@ export function transitionCell(runtime: CellRuntime, message: CellMessage): Cell
       return { ...runtime, plan: [...runtime.plan, ...message.decisions] };
 
     case 'error':
-      return { ...runtime, status: 'error', outputs: [...runtime.outputs, { kind: 'error', error: message.error }] };
+      return {
+        ...runtime,
+        status: 'error',
+        // Stopped by the interrupt flag: the engine's own error, and the workspace survived.
+        interrupted: runtime.interrupted || message.error.identifier === 'MATLAB:interrupted',
+        outputs: [...runtime.outputs, { kind: 'error', error: message.error }],
+      };
 
     case 'done': {
       // An error event already made the status 'error'; `ok: false` without one still is one.

@@ -173,6 +173,19 @@ const handlers = {
     );
   },
 
+  /**
+   * Replaces the whole notebook (opening a saved one, an import, an example, a share link): the
+   * given cells, with restored runtimes where there are some, nothing focused, counts from 1.
+   */
+  loadNotebook(state: NotebookState, payload: { cells: CellData[]; runtimes?: Partial<Record<CellId, CellRuntime>> }): NotebookState {
+    const next = createNotebookState(payload.cells);
+    for (const cellId of next.cellIds) {
+      const runtime = payload.runtimes?.[cellId];
+      if (runtime) next.cellRuntime[cellId] = runtime;
+    }
+    return next;
+  },
+
   /** After a restart the workspace is empty; execution counts start again from 1. */
   resetExecutionCounter(state: NotebookState, _payload: Record<string, never>): NotebookState {
     return { ...state, executionCounter: 0 };

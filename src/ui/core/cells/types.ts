@@ -2,7 +2,7 @@
 // reported about the cell's last run. They are kept apart so that typing never touches outputs and
 // an engine event never touches the source.
 
-import type { EngineEvent, ErrorInfo, KernelEvent, PlanDecision } from '../../../worker/protocol.ts';
+import type { EngineEvent, ErrorInfo, FigureModel, KernelEvent, PlanDecision } from '../../../worker/protocol.ts';
 import type { CellId } from './ids.ts';
 
 export type CellKind = 'code' | 'markdown';
@@ -23,8 +23,9 @@ export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error';
 /** One block of a cell's output, in the order the engine produced them. */
 export type CellOutput =
   | { kind: 'stdout'; text: string }
-  | { kind: 'display'; name: string; text: string; className: string; size: number[] }
-  | { kind: 'figure'; figure: unknown }
+  | { kind: 'display'; name: string; text: string; className: string; size: number[]; truncated?: boolean }
+  /** A figure the run drew (the latest snapshot of each figure number; the page renders it after the text outputs). */
+  | { kind: 'figure'; figure: FigureModel }
   | { kind: 'error'; error: ErrorInfo }
   /** Something the page itself says about the run (interrupted, workspace lost, engine failed). */
   | { kind: 'notice'; text: string; tone: 'warning' | 'error' };

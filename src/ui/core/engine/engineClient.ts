@@ -242,6 +242,11 @@ export class EngineClient {
     });
   }
 
+  /** Test hook: loses the worker's GPU device (after any queued run); false when there was none. */
+  loseDevice(): Promise<boolean> {
+    return this.enqueue((remote) => remote.loseDevice());
+  }
+
   selfTest(): Promise<SelfTestResult> {
     return this.enqueue((remote) => remote.gpuSelfTest());
   }

@@ -10,6 +10,8 @@ export interface MatbookWindowApi {
   run(source: string, options?: { gpu?: GpuPolicy }): Promise<RunResultJson>;
   /** The elementwise-add kernel on the GPU against the CPU provider. */
   selfTest(): Promise<SelfTestResult>;
+  /** Test hook: destroys the engine's GPU device; the next cell warns and runs on the CPU. */
+  loseDevice(): Promise<boolean>;
   /** Resolves with the adapter once the engine's first `init` is done. */
   ready: Promise<AdapterSummary>;
 }
@@ -24,6 +26,7 @@ export function installWindowApi(client: EngineClient): MatbookWindowApi {
   const api: MatbookWindowApi = {
     run: (source, options) => client.runJson(source, options?.gpu ?? client.getStatus().policy),
     selfTest: () => client.selfTest(),
+    loseDevice: () => client.loseDevice(),
     ready: client.ready,
   };
   window.matbook = api;

@@ -1,0 +1,869 @@
+// The `matmul` kernel family: C = op(A)·op(B) in f32, column-major (MATLAB), with an optional
+// epilogue folded into the write (alpha, + beta, bias row/column, row/column scaling, clamps,
+// power) and `diag(A*B)` computing only the diagonal. Which variant runs is chooseMatmulVariant's
+// decision (one function, a comment per threshold); which expressions fold into the epilogue is
+// the fusion planner's. This file only generates code.
+//
+// Variants:
+// - `tiled`  : shared-memory tiles of A and B, double-buffered (one barrier per k-tile, the next
+//              tile's global loads in flight during the current tile's math), a register block of
+//              RM×RN outputs per thread; scalar global loads, so any layout and any M, N, K ≥ 1.
+// - `vec4`   : the same kernel with 16-byte global loads for each operand whose contiguous
+//              dimension is a multiple of 4, and 16-byte stores of C (needs M % 4 == 0).
+// - `smallk` : K ≤ 8 (outer-product-like, bound by writing C): each thread holds 4 rows of A in
+//              registers for all K and sweeps a strip of columns, one vec4 store per column.
+// - `gemv`   : M == 1 or N == 1: one dot product per output, lanes of a workgroup along K (or
+//              along the outputs when that is the contiguous direction), a tree in workgroup memory.
+// - diagonalOnly (`diag`): the gemv kernel with both operands depending on the output index.
+//
+// Operand addressing (column-major, leading dimensions in the uniforms):
+//   A(i,p) = transA ? a[p + i·lda] : a[i + p·lda]     lda = transA ? K : M
+//   B(p,j) = transB ? b[j + p·ldb] : b[p + j·ldb]     ldb = transB ? N : K
+//   C(i,j) = c[i + j·M]
+// Transposed operands are read through these strides: no transpose kernel ever runs.
+//
+// Shared-memory layout of the tiled kernels: As[p][i] (vec4 along i, what the inner loop reads:
+// conflict-free 16-byte reads), written straight from 16-byte loads when A is not transposed and
+// scattered by component when it is; Bs in whichever layout the global data has (vec4 along k for
+// B, along j for B'), both read as broadcasts in the inner loop.
+//
+// Bindings: a (read), b (read), bias (read, if any), scale (read, if any), c (read_write), uniform.
+// The key holds the variant, the transposes, the epilogue flags, the tile, the vec4 flags and the
+// fit flags (M/N/K divisible by the tile: bounds checks dropped); shapes live in the uniforms.
+
+import { foldedGrid, programCacheKey, UniformWriter, type KernelBinding, type KernelProgram } from './program.ts';
+import { WgslBuilder, withPreamble } from './wgslBuilder.ts';
+
+export type MatmulVariant = 'tiled' | 'vec4' | 'smallk' | 'gemv';
+
+/** Applied to each output element c = Σ_k A(i,k)B(k,j), in this order; each step optional. */
+export interface MatmulEpilogue {
+  /** c *= alpha (uniform). */
+  alpha: boolean;
+  /** c += beta (uniform scalar). */
+  beta: boolean;
+  /** c += bias[j] (row vector 1×N) or bias[i] (column vector M×1): an extra input. */
+  bias: 'none' | 'row' | 'column';
+  /** c *= or /= s[i] (rowX: per row, M×1) or s[j] (colX: per column, 1×N): an extra input. */
+  scale: 'none' | 'rowMul' | 'rowDiv' | 'colMul' | 'colDiv';
+  /** c = max(c, lo), then min(c, hi) (uniforms; NaN-ignoring like MATLAB max/min). */
+  clampMin: boolean;
+  clampMax: boolean;
+  /** c = c .^ p (uniform; MATLAB power semantics, p = 2 exactly as c*c). */
+  power: boolean;
+}
+
+export interface MatmulParams {
+  variant: MatmulVariant;
+  /** C is m×n; A is m×k (k×m stored when transA), B is k×n (n×k stored when transB). */
+  m: number;
+  n: number;
+  k: number;
+  transA: boolean;
+  transB: boolean;
+  epilogue: MatmulEpilogue | null;
+  /** diag(A*B): only C(i,i), output length min(m,n). `variant` is then ignored. */
+  diagonalOnly: boolean;
+}
+
+export interface MatmulConstants {
+  alpha?: number;
+  beta?: number;
+  lo?: number;
+  hi?: number;
+  p?: number;
+}
+
+export interface MatmulLimits {
+  maxWorkgroupStorage: number;
+  maxInvocations: number;
+  maxWorkgroupsPerDimension: number;
+}
+
+/**
+ * A tile of C per workgroup (tm×tn), the k-depth of one shared-memory stage (tk), and the block of
+ * outputs each thread accumulates (rm×rn); threads = (tm/rm)·(tn/rn). All multiples of 4.
+ */
+export interface TileConfig {
+  tm: number;
+  tn: number;
+  tk: number;
+  rm: number;
+  rn: number;
+}
+
+/** Bench/tuning overrides; the planner never passes these. */
+export interface MatmulTuning {
+  tile?: TileConfig;
+  /** Columns each smallk thread sweeps. */
+  smallkColumns?: number;
+}
+
+// ---- routing ----
+
+/** K at or below which the product is an outer-product-like write of C (smallk). */
+export const SMALL_K = 8;
+
+/**
+ * The routing policy. Thresholds:
+ * - k ≤ SMALL_K (8): a tile of k-depth 8+ would be mostly padding and the cost is writing C, so the
+ *   smallk kernel (A rows in registers, vec4 stores) wins over any tiled schedule.
+ * - m == 1 or n == 1: a matrix-vector product reads each matrix element once (bandwidth bound);
+ *   tiles of C would be 1 wide and waste 63/64 of their work.
+ * - vec4 when m % 4 == 0 (16-byte stores of C, and 16-byte loads of A when not transposed) and,
+ *   for A', k % 4 == 0 (A' is contiguous along k): A is the operand read along the tile's rows.
+ *   B gets 16-byte loads inside the vec4 kernel whenever its own contiguous dimension allows.
+ * - tiled otherwise: scalar loads, any alignment.
+ */
+export function chooseMatmulVariant(m: number, n: number, k: number, transA: boolean, transB: boolean): MatmulVariant {
+  void transB; // B's alignment only switches its loads inside the vec4 kernel, not the variant.
+  if (k <= SMALL_K) return 'smallk';
+  if (m === 1 || n === 1) return 'gemv';
+  if (m % 4 === 0 && (transA ? k : m) % 4 === 0) return 'vec4';
+  return 'tiled';
+}
+
+// ---- the builder ----
+
+export function buildMatmul(params: MatmulParams, constants: MatmulConstants, limits: MatmulLimits, tuning: MatmulTuning = {}): KernelProgram {
+  const { m, n, k } = params;
+  for (const [name, v] of [['m', m], ['n', n], ['k', k]] as const) {
+    if (!Number.isInteger(v) || v < 1) throw new Error(`matmul: ${name} = ${v}; sizes must be integers ≥ 1 (the planner handles empties)`);
+  }
+  const epilogue = normaliseEpilogue(params.epilogue);
+  if (params.diagonalOnly) return buildDot(params, epilogue, constants, limits, 'diag');
+  switch (params.variant) {
+    case 'tiled':
+    case 'vec4':
+      return buildTiledGemm(params, epilogue, constants, limits, tuning.tile);
+    case 'smallk':
+      return buildSmallK(params, epilogue, constants, limits, tuning.smallkColumns);
+    case 'gemv':
+      if (m !== 1 && n !== 1) throw new Error(`matmul gemv: needs m == 1 or n == 1, got ${m}×${n}`);
+      return buildDot(params, epilogue, constants, limits, n === 1 ? 'rows' : 'cols');
+  }
+}
+
+/** An epilogue with no step is no epilogue (so `+epilogue` and the key stay honest). */
+function normaliseEpilogue(e: MatmulEpilogue | null): MatmulEpilogue | null {
+  if (!e) return null;
+  const any = e.alpha || e.beta || e.bias !== 'none' || e.scale !== 'none' || e.clampMin || e.clampMax || e.power;
+  return any
+    ? { alpha: e.alpha, beta: e.beta, bias: e.bias, scale: e.scale, clampMin: e.clampMin, clampMax: e.clampMax, power: e.power }
+    : null;
+}
+
+/** The tile for a GEMM: 128×128 with 8×8 per thread when the grid fills a large GPU, else 64×64 with 4×4. */
+export function chooseTile(m: number, n: number, limits: MatmulLimits): TileConfig {
+  const storage = (t: TileConfig): number => 2 * t.tk * (t.tm + t.tn) * 4; // double-buffered f32 tiles
+  const threads = (t: TileConfig): number => (t.tm / t.rm) * (t.tn / t.rn);
+  const fits = (t: TileConfig): boolean => storage(t) <= limits.maxWorkgroupStorage && threads(t) <= limits.maxInvocations;
+  // Big tiles halve shared-memory traffic per flop, but only pay when there are enough of them:
+  // at least 128 workgroups (about one per SM on an H100, 132 SMs) of 128×128.
+  const bigGrid = Math.ceil(m / 128) * Math.ceil(n / 128) >= 128;
+  const candidates: TileConfig[] = [
+    ...(bigGrid ? [{ tm: 128, tn: 128, tk: 16, rm: 8, rn: 8 }, { tm: 128, tn: 128, tk: 8, rm: 8, rn: 8 }] : []),
+    { tm: 64, tn: 64, tk: 16, rm: 4, rn: 4 },
+    { tm: 64, tn: 64, tk: 8, rm: 4, rn: 4 },
+    { tm: 32, tn: 32, tk: 8, rm: 4, rn: 4 },
+    { tm: 16, tn: 16, tk: 4, rm: 4, rn: 4 },
+  ];
+  const tile = candidates.find(fits);
+  if (!tile) throw new Error(`matmul: no tile fits ${limits.maxWorkgroupStorage} bytes of workgroup storage and ${limits.maxInvocations} invocations`);
+  return tile;
+}
+
+function checkTile(t: TileConfig, limits: MatmulLimits): void {
+  const ok =
+    [t.tm, t.tn, t.tk, t.rm, t.rn].every((v) => Number.isInteger(v) && v >= 4 && v % 4 === 0) && t.tm % t.rm === 0 && t.tn % t.rn === 0;
+  if (!ok) throw new Error(`matmul: bad tile ${JSON.stringify(t)}`);
+  const threads = (t.tm / t.rm) * (t.tn / t.rn);
+  if (threads > limits.maxInvocations) throw new Error(`matmul: tile needs ${threads} invocations, the device allows ${limits.maxInvocations}`);
+  if (2 * t.tk * (t.tm + t.tn) * 4 > limits.maxWorkgroupStorage) throw new Error('matmul: tile exceeds workgroup storage');
+}
+
+// ---- uniforms (one layout for every variant and for syrk) ----
+
+/** Mirrors the WGSL `Params` struct of emitParamsStruct. */
+export interface MatmulUniforms {
+  m: number;
+  n: number;
+  k: number;
+  lda: number;
+  ldb: number;
+  ldc: number;
+  /** First k index summed (syrk row chunks), the k-range of one split, and the end of the k range. */
+  kBegin: number;
+  kChunk: number;
+  kEnd: number;
+  /** syrk: tiles per side of C. */
+  tiles: number;
+  alpha: number;
+  beta: number;
+  lo: number;
+  hi: number;
+  p: number;
+}
+
+export function writeMatmulUniforms(u: MatmulUniforms): ArrayBuffer {
+  return new UniformWriter()
+    .u32(u.m).u32(u.n).u32(u.k).u32(u.lda)
+    .u32(u.ldb).u32(u.ldc).u32(u.kBegin).u32(u.kChunk)
+    .u32(u.kEnd).u32(u.tiles).u32(f32Bits(u.alpha)).u32(f32Bits(u.beta))
+    .u32(f32Bits(u.lo)).u32(f32Bits(u.hi)).u32(f32Bits(u.p))
+    .finish();
+}
+
+export function emitParamsStruct(w: WgslBuilder): void {
+  w.block('struct Params', () => {
+    w.emit('m: u32,', 'n: u32,', 'k: u32,', 'lda: u32,', 'ldb: u32,', 'ldc: u32,');
+    w.emit('// The summed k range: [k_begin + split·k_chunk, min(… + k_chunk, k_end)).');
+    w.emit('k_begin: u32,', 'k_chunk: u32,', 'k_end: u32,', 'tiles: u32,');
+    w.emit('alpha: f32,', 'beta: f32,', 'lo: f32,', 'hi: f32,', 'p: f32,');
+  });
+}
+
+function uniformsFor(params: MatmulParams, constants: MatmulConstants): ArrayBuffer {
+  const { m, n, k, transA, transB } = params;
+  return writeMatmulUniforms({
+    m, n, k,
+    lda: transA ? k : m,
+    ldb: transB ? n : k,
+    ldc: m,
+    kBegin: 0,
+    kChunk: k,
+    kEnd: k,
+    tiles: 0,
+    alpha: constants.alpha ?? 1,
+    beta: constants.beta ?? 0,
+    lo: constants.lo ?? 0,
+    hi: constants.hi ?? 0,
+    p: constants.p ?? 1,
+  });
+}
+
+// ---- epilogue ----
+
+/** Bindings of a product: a, b, then the epilogue's extra inputs, then c, then the uniform. */
+function productBindings(epilogue: MatmulEpilogue | null): { bindings: KernelBinding[]; bias: number; scale: number; c: number; uniform: number } {
+  let next = 2;
+  const bias = epilogue && epilogue.bias !== 'none' ? next++ : -1;
+  const scale = epilogue && epilogue.scale !== 'none' ? next++ : -1;
+  const c = next++;
+  const uniform = next++;
+  const bindings: KernelBinding[] = [];
+  for (let b = 0; b < c; b++) bindings.push({ binding: b, kind: 'read' });
+  bindings.push({ binding: c, kind: 'read_write' }, { binding: uniform, kind: 'uniform' });
+  return { bindings, bias, scale, c, uniform };
+}
+
+function emitEpilogueBindings(w: WgslBuilder, epilogue: MatmulEpilogue | null, at: { bias: number; scale: number }): void {
+  if (at.bias >= 0) w.emit(`@group(0) @binding(${at.bias}) var<storage, read> bias: array<f32>;`);
+  if (at.scale >= 0) w.emit(`@group(0) @binding(${at.scale}) var<storage, read> scale: array<f32>;`);
+  void epilogue;
+}
+
+/** `fn epilogue(v, i, j) -> f32`, the steps in the contract's order. Emitted only when there is one. */
+export function emitEpilogueFunction(w: WgslBuilder, e: MatmulEpilogue | null): void {
+  if (!e) return;
+  w.block('fn epilogue(value: f32, i: u32, j: u32) -> f32', () => {
+    w.emit('var v = value;');
+    if (e.alpha) w.emit('v = v * params.alpha;');
+    if (e.beta) w.emit('v = v + params.beta;');
+    if (e.bias === 'row') w.emit('v = v + bias[j];');
+    if (e.bias === 'column') w.emit('v = v + bias[i];');
+    if (e.scale === 'rowMul') w.emit('v = v * scale[i];');
+    if (e.scale === 'rowDiv') w.emit('v = v / scale[i];');
+    if (e.scale === 'colMul') w.emit('v = v * scale[j];');
+    if (e.scale === 'colDiv') w.emit('v = v / scale[j];');
+    if (e.clampMin) w.emit('v = mb_max(v, params.lo);');
+    if (e.clampMax) w.emit('v = mb_min(v, params.hi);');
+    if (e.power) w.emit('v = mb_pow(v, params.p);');
+    w.emit('return v;');
+  });
+  w.emit('');
+}
+
+function epilogueCall(e: MatmulEpilogue | null, value: string, i: string, j: string): string {
+  return e ? `epilogue(${value}, ${i}, ${j})` : value;
+}
+
+function epilogueInputShapes(e: MatmulEpilogue | null, m: number, n: number): number[][] {
+  const shapes: number[][] = [];
+  if (e && e.bias !== 'none') shapes.push(e.bias === 'row' ? [1, n] : [m, 1]);
+  if (e && e.scale !== 'none') shapes.push(e.scale.startsWith('row') ? [m, 1] : [1, n]);
+  return shapes;
+}
+
+function variantName(base: string, e: MatmulEpilogue | null): string {
+  return e ? `${base}+epilogue` : base;
+}
+
+// ---- tiled / vec4 GEMM (shared with syrk) ----
+
+/** Everything the tiled kernel's WGSL depends on: serialised, its cache key. */
+export interface TiledCode {
+  readonly family: 'gemm' | 'syrk';
+  readonly tile: TileConfig;
+  readonly transA: boolean;
+  readonly transB: boolean;
+  /** 16-byte global loads of A / B, 16-byte stores of C. */
+  readonly vecA: boolean;
+  readonly vecB: boolean;
+  readonly vecC: boolean;
+  /** m, n divisible by the tile; every k range divisible by tk: bounds checks dropped. */
+  readonly fitM: boolean;
+  readonly fitN: boolean;
+  readonly fitK: boolean;
+  readonly epilogue: MatmulEpilogue | null;
+  /**
+   * syrk only: how C is written. `direct`: C(i,j) (and its mirror C(j,i) off the diagonal) =
+   * [C(i,j) when accumulating] + alpha·acc. `partial`: acc into a scratch of splits × n × n.
+   */
+  readonly syrkWrite: 'none' | 'direct' | 'partial';
+  readonly accumulate: boolean;
+}
+
+function buildTiledGemm(
+  params: MatmulParams,
+  epilogue: MatmulEpilogue | null,
+  constants: MatmulConstants,
+  limits: MatmulLimits,
+  tileOverride: TileConfig | undefined,
+): KernelProgram {
+  const { m, n, k, transA, transB } = params;
+  const tile = tileOverride ?? chooseTile(m, n, limits);
+  checkTile(tile, limits);
+  const vec = params.variant === 'vec4';
+  if (vec && m % 4 !== 0) throw new Error(`matmul vec4: needs m % 4 == 0 (16-byte stores of C), got m = ${m}`);
+  const code: TiledCode = {
+    family: 'gemm',
+    tile,
+    transA,
+    transB,
+    vecA: vec && (transA ? k : m) % 4 === 0,
+    vecB: vec && (transB ? n : k) % 4 === 0,
+    vecC: vec,
+    fitM: m % tile.tm === 0,
+    fitN: n % tile.tn === 0,
+    fitK: k % tile.tk === 0,
+    epilogue,
+    syrkWrite: 'none',
+    accumulate: false,
+  };
+  const groups: [number, number, number] = [Math.ceil(m / tile.tm), Math.ceil(n / tile.tn), 1];
+  if (groups[0] > limits.maxWorkgroupsPerDimension || groups[1] > limits.maxWorkgroupsPerDimension) {
+    throw new Error(`matmul: ${m}×${n} needs a ${groups[0]}×${groups[1]} grid, past the device's ${limits.maxWorkgroupsPerDimension} per dimension`);
+  }
+  const layout = productBindings(epilogue);
+  const extra = epilogueInputShapes(epilogue, m, n);
+  return {
+    name: 'matmul',
+    variant: variantName(params.variant, epilogue),
+    wgsl: emitTiled(code, layout),
+    cacheKey: programCacheKey('matmul', code),
+    bindings: layout.bindings,
+    workgroupSize: [(tile.tm / tile.rm) * (tile.tn / tile.rn), 1, 1],
+    workgroups: groups,
+    uniforms: uniformsFor(params, constants),
+    flops: 2 * m * n * k,
+    bytes: 4 * (m * k + k * n + m * n + extra.reduce((s, sh) => s + sh[0] * sh[1], 0)),
+    boundBy: 'flops',
+    shapes: [transA ? [k, m] : [m, k], transB ? [n, k] : [k, n], ...extra, [m, n]],
+  };
+}
+
+export interface TiledBindingLayout {
+  bias: number;
+  scale: number;
+  c: number;
+  uniform: number;
+}
+
+/**
+ * The tiled kernel. Thread t = tx + TX·ty (TX = tm/rm threads along i, TY = tn/rn along j) owns
+ * rows i0 + g·4TX + 4tx + (0..3) for g < rm/4 and columns j0 + h·4TY + 4ty + (0..3) for h < rn/4:
+ * its A reads are consecutive vec4s across neighbouring threads (conflict-free), its B reads the
+ * same address across the 16+ threads of a row (broadcast), and its C stores are vec4s along
+ * columns, adjacent threads writing adjacent 16 bytes.
+ */
+export function emitTiled(code: TiledCode, at: TiledBindingLayout): string {
+  const { tm, tn, tk, rm, rn } = code.tile;
+  const TX = tm / rm;
+  const TY = tn / rn;
+  const threads = TX * TY;
+  const G = rm / 4; // row groups (vec4s of C per column) per thread
+  const H = rn / 4; // column groups per thread
+  const syrk = code.family === 'syrk';
+  // A tile: tk·tm/4 vec4 slots; B tile: tk·tn/4.
+  const slotsA = (tk * tm) / 4;
+  const slotsB = (tk * tn) / 4;
+  const perA = Math.ceil(slotsA / threads);
+  const perB = Math.ceil(slotsB / threads);
+  // B in shared memory: p-major (Bs[j][p/4], vec4 along k) for B, j-major (Bs[p][j/4]) for B'.
+  const bAlongK = !code.transB;
+
+  const w = new WgslBuilder();
+  w.emit(
+    `// matmul ${code.family} tile ${tm}×${tn}×${tk}, ${rm}×${rn} per thread, A${code.transA ? "'" : ''} B${code.transB ? "'" : ''}` +
+      `${code.vecA ? ', vec4 A' : ''}${code.vecB ? ', vec4 B' : ''}${code.vecC ? ', vec4 C' : ''}`,
+  );
+  emitParamsStruct(w);
+  w.emit('');
+  w.emit(`@group(0) @binding(0) var<storage, read> a: array<${code.vecA ? 'vec4<f32>' : 'f32'}>;`);
+  if (!syrk) w.emit(`@group(0) @binding(1) var<storage, read> b: array<${code.vecB ? 'vec4<f32>' : 'f32'}>;`);
+  emitEpilogueBindings(w, code.epilogue, at);
+  w.emit(`@group(0) @binding(${at.c}) var<storage, read_write> c: array<${code.vecC ? 'vec4<f32>' : 'f32'}>;`);
+  w.emit(`@group(0) @binding(${at.uniform}) var<uniform> params: Params;`);
+  w.emit('');
+  w.emit(`const TM = ${tm}u;`, `const TN = ${tn}u;`, `const TK = ${tk}u;`, `const TX = ${TX}u;`, `const TY = ${TY}u;`);
+  w.emit('// Two stages each (double buffering): As[stage][p][i/4], Bs[stage][…].');
+  w.emit(`var<workgroup> As: array<vec4<f32>, ${2 * slotsA}>;`);
+  w.emit(`var<workgroup> Bs: array<vec4<f32>, ${2 * slotsB}>;`);
+  w.emit('');
+  emitEpilogueFunction(w, code.epilogue);
+
+  const bSource = syrk ? 'a' : 'b';
+  const inM = (e: string): string => (code.fitM ? '' : `${e} < params.m`);
+  const inN = (e: string): string => (code.fitN ? '' : `${e} < params.n`);
+  const inK = (e: string): string => (code.fitK ? '' : `${e} < k_end`);
+  const all = (...conds: string[]): string => conds.filter((x) => x !== '').join(' && ');
+  // Loads are guarded by select() on a clamped index, so an out-of-range element reads a valid
+  // address (index 0) and contributes 0.
+  const load = (array: string, cond: string, index: string, vec: boolean): string =>
+    cond === '' ? `${array}[${index}]` : `select(${vec ? 'vec4<f32>(0.0)' : '0.0'}, ${array}[select(0u, ${index}, ${cond})], ${cond})`;
+
+  // ---- global → registers (slot s = lid + q·threads) ----
+  const emitLoadA = (kk: string): void => {
+    for (let q = 0; q < perA; q++) {
+      const s = `(lid + ${q * threads}u)`;
+      const partial = (q + 1) * threads > slotsA;
+      const body = (): void => {
+        if (!code.transA) {
+          // i-major slots: p = s / (tm/4), i4 = s % (tm/4); contiguous along i.
+          w.emit(`let ap${q} = ${s} / ${tm / 4}u;`, `let ai${q} = i0 + 4u * (${s} % ${tm / 4}u);`);
+          if (code.vecA) {
+            w.emit(`ra${q} = ${load('a', all(inM(`ai${q}`), inK(`${kk} + ap${q}`)), `(ai${q} + (${kk} + ap${q}) * params.lda) / 4u`, true)};`);
+          } else {
+            for (let e = 0; e < 4; e++) {
+              w.emit(`ra${q}[${e}] = ${load('a', all(inM(`ai${q} + ${e}u`), inK(`${kk} + ap${q}`)), `ai${q} + ${e}u + (${kk} + ap${q}) * params.lda`, false)};`);
+            }
+          }
+        } else if (code.vecA) {
+          // A' contiguous along k: slots (i, p/4), four k values of one row per load.
+          w.emit(`let ai${q} = ${s} / ${tk / 4}u;`, `let ap${q} = 4u * (${s} % ${tk / 4}u);`);
+          w.emit(`ra${q} = ${load('a', all(inM(`i0 + ai${q}`), inK(`${kk} + ap${q}`)), `(${kk} + ap${q} + (i0 + ai${q}) * params.lda) / 4u`, true)};`);
+        } else {
+          // A' scalar: slots (i/4, p), p fastest so neighbouring threads read neighbouring k.
+          w.emit(`let ap${q} = ${s} % TK;`, `let ai${q} = i0 + 4u * (${s} / TK);`);
+          for (let e = 0; e < 4; e++) {
+            w.emit(`ra${q}[${e}] = ${load('a', all(inM(`ai${q} + ${e}u`), inK(`${kk} + ap${q}`)), `${kk} + ap${q} + (ai${q} + ${e}u) * params.lda`, false)};`);
+          }
+        }
+      };
+      if (partial) w.block(`if (${s} < ${slotsA}u)`, body);
+      else w.block('', body);
+    }
+  };
+  const emitStoreA = (stage: string): void => {
+    for (let q = 0; q < perA; q++) {
+      const s = `(lid + ${q * threads}u)`;
+      const body = (): void => {
+        if (code.transA && code.vecA) {
+          // Scatter the four k values into As[p][i/4], component i % 4.
+          w.emit(`let ai = ${s} / ${tk / 4}u;`, `let ap = 4u * (${s} % ${tk / 4}u);`);
+          for (let e = 0; e < 4; e++) w.emit(`As[${stage} + (ap + ${e}u) * ${tm / 4}u + ai / 4u][ai & 3u] = ra${q}[${e}];`);
+        } else if (code.transA) {
+          w.emit(`As[${stage} + (${s} % TK) * ${tm / 4}u + ${s} / TK] = ra${q};`);
+        } else {
+          w.emit(`As[${stage} + ${s}] = ra${q};`);
+        }
+      };
+      if ((q + 1) * threads > slotsA) w.block(`if (${s} < ${slotsA}u)`, body);
+      else w.block('', body);
+    }
+  };
+  const emitLoadB = (kk: string): void => {
+    for (let q = 0; q < perB; q++) {
+      const s = `(lid + ${q * threads}u)`;
+      const body = (): void => {
+        if (bAlongK) {
+          // B contiguous along k: slots (j, p/4).
+          w.emit(`let bj${q} = j0 + ${s} / ${tk / 4}u;`, `let bp${q} = ${kk} + 4u * (${s} % ${tk / 4}u);`);
+          if (code.vecB) {
+            w.emit(`rb${q} = ${load(bSource, all(inN(`bj${q}`), inK(`bp${q}`)), `(bp${q} + bj${q} * params.ldb) / 4u`, true)};`);
+          } else {
+            for (let e = 0; e < 4; e++) {
+              w.emit(`rb${q}[${e}] = ${load(bSource, all(inN(`bj${q}`), inK(`bp${q} + ${e}u`)), `bp${q} + ${e}u + bj${q} * params.ldb`, false)};`);
+            }
+          }
+        } else {
+          // B' contiguous along j: slots (p, j/4).
+          w.emit(`let bp${q} = ${kk} + ${s} / ${tn / 4}u;`, `let bj${q} = j0 + 4u * (${s} % ${tn / 4}u);`);
+          if (code.vecB) {
+            w.emit(`rb${q} = ${load(bSource, all(inN(`bj${q}`), inK(`bp${q}`)), `(bj${q} + bp${q} * params.ldb) / 4u`, true)};`);
+          } else {
+            for (let e = 0; e < 4; e++) {
+              w.emit(`rb${q}[${e}] = ${load(bSource, all(inN(`bj${q} + ${e}u`), inK(`bp${q}`)), `bj${q} + ${e}u + bp${q} * params.ldb`, false)};`);
+            }
+          }
+        }
+      };
+      if ((q + 1) * threads > slotsB) w.block(`if (${s} < ${slotsB}u)`, body);
+      else w.block('', body);
+    }
+  };
+  const emitStoreB = (stage: string): void => {
+    for (let q = 0; q < perB; q++) {
+      const s = `(lid + ${q * threads}u)`;
+      const store = `Bs[${stage} + ${s}] = rb${q};`;
+      if ((q + 1) * threads > slotsB) w.block(`if (${s} < ${slotsB}u)`, () => w.emit(store));
+      else w.emit(store);
+    }
+  };
+
+  w.emit(`@compute @workgroup_size(${threads})`);
+  w.block('fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32)', () => {
+    w.emit('let tx = lid % TX;', 'let ty = lid / TX;');
+    if (syrk) {
+      w.emit('// Upper-triangle tile t = bi + bj(bj+1)/2 with bi ≤ bj (row tile bi, column tile bj).');
+      w.emit('let t = wid.x;');
+      w.emit('var bj = u32((sqrt(8.0 * f32(t) + 1.0) - 1.0) * 0.5);');
+      w.emit('if (bj * (bj + 1u) / 2u > t) { bj = bj - 1u; }');
+      w.emit('if ((bj + 1u) * (bj + 2u) / 2u <= t) { bj = bj + 1u; }');
+      w.emit('let bi = t - bj * (bj + 1u) / 2u;');
+      w.emit('let i0 = bi * TM;', 'let j0 = bj * TN;');
+    } else {
+      w.emit('let i0 = wid.x * TM;', 'let j0 = wid.y * TN;');
+    }
+    w.emit(syrk ? '// Split-k: workgroup row wid.y sums its own k range.' : '// One k range: the whole of k.');
+    w.emit(syrk ? 'let k_begin = params.k_begin + wid.y * params.k_chunk;' : 'let k_begin = params.k_begin;');
+    w.emit('let k_end = min(k_begin + params.k_chunk, params.k_end);');
+    w.emit('let tiles = (k_end - k_begin + TK - 1u) / TK;');
+    for (let q = 0; q < perA; q++) w.emit(`var ra${q} = vec4<f32>(0.0);`);
+    for (let q = 0; q < perB; q++) w.emit(`var rb${q} = vec4<f32>(0.0);`);
+    for (let h = 0; h < rn; h++) for (let g = 0; g < G; g++) w.emit(`var acc${h}_${g} = vec4<f32>(0.0);`);
+    w.emit('// Stage 0.');
+    emitLoadA('k_begin');
+    emitLoadB('k_begin');
+    emitStoreA('0u');
+    emitStoreB('0u');
+    w.emit('workgroupBarrier();');
+    w.block('for (var t = 0u; t < tiles; t = t + 1u)', () => {
+      w.emit(`let sa = (t & 1u) * ${slotsA}u;`, `let sb = (t & 1u) * ${slotsB}u;`);
+      w.emit('let more = t + 1u < tiles;');
+      w.block('if (more)', () => {
+        w.emit('// The next tile\'s loads are in flight during this tile\'s math.');
+        w.emit('let kn = k_begin + (t + 1u) * TK;');
+        emitLoadA('kn');
+        emitLoadB('kn');
+      });
+      w.block(`for (var pq = 0u; pq < ${tk / 4}u; pq = pq + 1u)`, () => {
+        if (bAlongK) {
+          // Bs[j][p/4]: one vec4 per column holds the four k values of this step.
+          for (let h = 0; h < H; h++) {
+            for (let e = 0; e < 4; e++) {
+              w.emit(`let b${h * 4 + e} = Bs[sb + (${h * 4 * TY}u + 4u * ty + ${e}u) * ${tk / 4}u + pq];`);
+            }
+          }
+        }
+        for (let e = 0; e < 4; e++) {
+          w.block('', () => {
+            w.emit(`let p = 4u * pq + ${e}u;`);
+            for (let g = 0; g < G; g++) w.emit(`let a${g} = As[sa + p * ${tm / 4}u + ${g * TX}u + tx];`);
+            if (!bAlongK) for (let h = 0; h < H; h++) w.emit(`let bq${h} = Bs[sb + p * ${tn / 4}u + ${h * TY}u + ty];`);
+            for (let c = 0; c < rn; c++) {
+              const bv = bAlongK ? `b${c}[${e}]` : `bq${c >> 2}[${c & 3}]`;
+              w.emit(`let s${c} = ${bv};`);
+              for (let g = 0; g < G; g++) w.emit(`acc${c}_${g} = a${g} * s${c} + acc${c}_${g};`);
+            }
+          });
+        }
+      });
+      w.block('if (more)', () => {
+        w.emit('let ns = ((t + 1u) & 1u);');
+        emitStoreA(`ns * ${slotsA}u`);
+        emitStoreB(`ns * ${slotsB}u`);
+      });
+      w.emit('workgroupBarrier();');
+    });
+    emitTiledWrites(w, code, G, TX, TY);
+  });
+  return withPreamble(w.toString());
+}
+
+function emitTiledWrites(w: WgslBuilder, code: TiledCode, G: number, TX: number, TY: number): void {
+  const { rn } = code.tile;
+  const e = code.epilogue;
+  for (let c = 0; c < rn; c++) {
+    for (let g = 0; g < G; g++) {
+      w.block('', () => {
+        w.emit(`let i = i0 + ${g * 4 * TX}u + 4u * tx;`, `let j = j0 + ${(c >> 2) * 4 * TY}u + 4u * ty + ${c & 3}u;`);
+        const acc = `acc${c}_${g}`;
+        const inM = (x: string): string => (code.fitM ? '' : `${x} < params.m`);
+        const inN = code.fitN ? '' : 'j < params.n';
+        const cond = (...xs: string[]): string => xs.filter((x) => x !== '').join(' && ');
+        // Always a block: the bodies declare lets per row.
+        const guard = (condition: string, body: () => void): void => {
+          w.block(condition === '' ? '' : `if (${condition})`, body);
+        };
+        if (code.syrkWrite === 'partial') {
+          // Split-k partial: scratch[split·n·n + i + j·n].
+          for (let q = 0; q < 4; q++) {
+            guard(cond(inM(`i + ${q}u`), inN), () => w.emit(`c[wid.y * params.ldc * params.n + i + ${q}u + j * params.ldc] = ${acc}[${q}];`));
+          }
+          return;
+        }
+        if (code.syrkWrite === 'direct') {
+          w.emit(`let v = ${acc} * params.alpha;`);
+          for (let q = 0; q < 4; q++) {
+            guard(cond(inM(`i + ${q}u`), inN), () => {
+              w.emit(`let at = i + ${q}u + j * params.ldc;`);
+              w.emit(code.accumulate ? `let r = c[at] + v[${q}];` : `let r = v[${q}];`);
+              w.emit('c[at] = r;');
+              w.emit('// Off the diagonal tiles, the same value lands in the mirror element.');
+              w.block('if (i0 != j0)', () => w.emit(`let mt = j + (i + ${q}u) * params.ldc;`, code.accumulate ? 'c[mt] = c[mt] + v[' + q + '];' : 'c[mt] = r;'));
+            });
+          }
+          return;
+        }
+        if (code.vecC) {
+          const value = e
+            ? `vec4<f32>(${[0, 1, 2, 3].map((q) => epilogueCall(e, `${acc}[${q}]`, `i + ${q}u`, 'j')).join(', ')})`
+            : acc;
+          // m % 4 == 0: a vec4 of rows is wholly inside C or wholly outside.
+          guard(cond(inM('i'), inN), () => w.emit(`c[(i + j * params.ldc) / 4u] = ${value};`));
+        } else {
+          for (let q = 0; q < 4; q++) {
+            guard(cond(inM(`i + ${q}u`), inN), () => w.emit(`c[i + ${q}u + j * params.ldc] = ${epilogueCall(e, `${acc}[${q}]`, `i + ${q}u`, 'j')};`));
+          }
+        }
+      });
+    }
+  }
+}
+
+// ---- smallk ----
+
+/** Rows per smallk thread (one vec4 of C per column) and threads per workgroup. */
+const SMALLK_ROWS = 4;
+const SMALLK_THREADS = 256;
+/** Columns a smallk thread sweeps with its A rows in registers: A is re-read n / 32 times, from cache. */
+const SMALLK_COLUMNS = 32;
+
+interface SmallKCode {
+  readonly k: number;
+  readonly transA: boolean;
+  readonly transB: boolean;
+  readonly vecC: boolean;
+  readonly fitM: boolean;
+  readonly columns: number;
+  readonly epilogue: MatmulEpilogue | null;
+}
+
+function buildSmallK(
+  params: MatmulParams,
+  epilogue: MatmulEpilogue | null,
+  constants: MatmulConstants,
+  limits: MatmulLimits,
+  columnsOverride: number | undefined,
+): KernelProgram {
+  const { m, n, k, transA, transB } = params;
+  if (k > SMALL_K) throw new Error(`matmul smallk: k = ${k} > ${SMALL_K}`);
+  const rowsPerGroup = SMALLK_ROWS * SMALLK_THREADS;
+  const threads = Math.min(SMALLK_THREADS, limits.maxInvocations);
+  if (threads !== SMALLK_THREADS) throw new Error(`matmul smallk: needs ${SMALLK_THREADS} invocations per workgroup`);
+  let columns = columnsOverride ?? SMALLK_COLUMNS;
+  while (Math.ceil(n / columns) > limits.maxWorkgroupsPerDimension) columns *= 2;
+  const groupsX = Math.ceil(m / rowsPerGroup);
+  if (groupsX > limits.maxWorkgroupsPerDimension) throw new Error(`matmul smallk: m = ${m} is past the workgroup grid`);
+  // k is specialised (k ≤ 8, so at most 8 pipelines): the loop over k unrolls into registers.
+  const code: SmallKCode = { k, transA, transB, vecC: m % 4 === 0, fitM: m % rowsPerGroup === 0, columns, epilogue };
+  const layout = productBindings(epilogue);
+  const extra = epilogueInputShapes(epilogue, m, n);
+  return {
+    name: 'matmul',
+    variant: variantName('smallk', epilogue),
+    wgsl: emitSmallK(code, layout),
+    cacheKey: programCacheKey('matmul', { variant: 'smallk', ...code }),
+    bindings: layout.bindings,
+    workgroupSize: [SMALLK_THREADS, 1, 1],
+    workgroups: [groupsX, Math.ceil(n / columns), 1],
+    uniforms: uniformsFor(params, constants),
+    flops: 2 * m * n * k,
+    bytes: 4 * (m * k + k * n + m * n + extra.reduce((s, sh) => s + sh[0] * sh[1], 0)),
+    boundBy: 'bytes',
+    shapes: [transA ? [k, m] : [m, k], transB ? [n, k] : [k, n], ...extra, [m, n]],
+  };
+}
+
+function emitSmallK(code: SmallKCode, at: TiledBindingLayout): string {
+  const { k } = code;
+  const w = new WgslBuilder();
+  w.emit(`// matmul smallk: k = ${k}, ${SMALLK_ROWS} rows × ${code.columns} columns per thread${code.vecC ? ', vec4 C' : ''}`);
+  emitParamsStruct(w);
+  w.emit('');
+  w.emit('@group(0) @binding(0) var<storage, read> a: array<f32>;');
+  w.emit('@group(0) @binding(1) var<storage, read> b: array<f32>;');
+  emitEpilogueBindings(w, code.epilogue, at);
+  w.emit(`@group(0) @binding(${at.c}) var<storage, read_write> c: array<${code.vecC ? 'vec4<f32>' : 'f32'}>;`);
+  w.emit(`@group(0) @binding(${at.uniform}) var<uniform> params: Params;`);
+  w.emit('');
+  emitEpilogueFunction(w, code.epilogue);
+  const aAt = (i: string, p: number): string => (code.transA ? `${p}u + (${i}) * params.lda` : `${i} + ${p}u * params.lda`);
+  const bAt = (p: number): string => (code.transB ? `j + ${p}u * params.ldb` : `${p}u + j * params.ldb`);
+  w.emit(`@compute @workgroup_size(${SMALLK_THREADS})`);
+  w.block('fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32)', () => {
+    w.emit(`let i = (wid.x * ${SMALLK_THREADS}u + lid) * ${SMALLK_ROWS}u;`);
+    if (!code.fitM) w.block('if (i >= params.m)', () => w.emit('return;'));
+    w.emit('// This thread\'s four rows of A, for every k, stay in registers.');
+    for (let p = 0; p < k; p++) {
+      const lanes = [0, 1, 2, 3].map((q) => {
+        const row = q === 0 ? 'i' : `i + ${q}u`;
+        if (code.fitM || q === 0) return `a[${aAt(row, p)}]`;
+        // Past the last row: read row i instead (a valid address) and use 0.
+        return `select(0.0, a[${aAt(`select(i, ${row}, ${row} < params.m)`, p)}], ${row} < params.m)`;
+      });
+      w.emit(`let a${p} = vec4<f32>(${lanes.join(', ')});`);
+    }
+    w.emit(`let j_first = wid.y * ${code.columns}u;`);
+    w.emit(`let j_last = min(j_first + ${code.columns}u, params.n);`);
+    w.block('for (var j = j_first; j < j_last; j = j + 1u)', () => {
+      w.emit('// B(p, j) is the same for the whole workgroup: a broadcast load.');
+      const terms = Array.from({ length: k }, (_, p) => `a${p} * b[${bAt(p)}]`);
+      w.emit(`let v = ${terms.join(' + ')};`);
+      const e = code.epilogue;
+      if (code.vecC) {
+        const value = e ? `vec4<f32>(${[0, 1, 2, 3].map((q) => epilogueCall(e, `v[${q}]`, q === 0 ? 'i' : `i + ${q}u`, 'j')).join(', ')})` : 'v';
+        w.emit(`c[(i + j * params.ldc) / 4u] = ${value};`);
+      } else {
+        for (let q = 0; q < 4; q++) {
+          const row = q === 0 ? 'i' : `i + ${q}u`;
+          const store = `c[${row} + j * params.ldc] = ${epilogueCall(e, `v[${q}]`, row, 'j')};`;
+          if (q === 0) w.emit(store);
+          else w.block(`if (${row} < params.m)`, () => w.emit(store));
+        }
+      }
+    });
+  });
+  return withPreamble(w.toString());
+}
+
+// ---- gemv and diag: one dot product per output ----
+
+/**
+ * Output o = Σ_p X(o,p)·Y(o,p), each operand addressed as base[o·so + p·sp]:
+ * - `rows` (n == 1): X = A (o = i), Y = the column B(:,1);
+ * - `cols` (m == 1): X(o,p) = B(p,o) (o = j), Y = the row A(1,:);
+ * - `diag`         : X = A(o,:), Y = B(:,o).
+ * Lanes of a workgroup run along p when X is contiguous along p (so a warp reads consecutive
+ * elements), else along o, with a few lanes along p; partial sums meet in workgroup memory.
+ */
+type DotMode = 'rows' | 'cols' | 'diag';
+
+interface DotCode {
+  readonly mode: DotMode;
+  /** X contiguous along p: 64 lanes along p, 4 outputs per workgroup; else 64 outputs, 4 lanes along p. */
+  readonly alongP: boolean;
+  readonly transA: boolean;
+  readonly transB: boolean;
+  readonly epilogue: MatmulEpilogue | null;
+}
+
+const DOT_THREADS = 256;
+
+function buildDot(params: MatmulParams, epilogue: MatmulEpilogue | null, constants: MatmulConstants, limits: MatmulLimits, mode: DotMode): KernelProgram {
+  const { m, n, k, transA, transB } = params;
+  if (limits.maxInvocations < DOT_THREADS) throw new Error(`matmul ${mode}: needs ${DOT_THREADS} invocations per workgroup`);
+  // Is X(o, p) contiguous along p?
+  const alongP = mode === 'cols' ? !transB : transA;
+  const code: DotCode = { mode, alongP, transA, transB, epilogue };
+  const outputs = mode === 'rows' ? m : mode === 'cols' ? n : Math.min(m, n);
+  const perGroup = alongP ? DOT_THREADS / 64 : 64;
+  const layout = productBindings(epilogue);
+  const extra = epilogueInputShapes(epilogue, m, n);
+  const outShape = mode === 'diag' ? [outputs, 1] : [m, n];
+  const flops = 2 * outputs * k;
+  const bytes = mode === 'diag' ? 4 * (2 * outputs * k + outputs) : 4 * (m * k + k * n + m * n);
+  return {
+    name: 'matmul',
+    variant: variantName(mode === 'diag' ? 'diag' : 'gemv', epilogue),
+    wgsl: emitDot(code, layout),
+    cacheKey: programCacheKey('matmul', { variant: mode === 'diag' ? 'diag' : 'gemv', ...code }),
+    bindings: layout.bindings,
+    workgroupSize: [DOT_THREADS, 1, 1],
+    workgroups: foldedGrid(Math.ceil(outputs / perGroup) * DOT_THREADS, DOT_THREADS, limits.maxWorkgroupsPerDimension),
+    uniforms: uniformsFor(params, constants),
+    flops,
+    bytes: bytes + 4 * extra.reduce((s, sh) => s + sh[0] * sh[1], 0),
+    boundBy: 'bytes',
+    shapes: [transA ? [k, m] : [m, k], transB ? [n, k] : [k, n], ...extra, outShape],
+  };
+}
+
+function emitDot(code: DotCode, at: TiledBindingLayout): string {
+  const lanesP = code.alongP ? 64 : 4;
+  const perGroup = DOT_THREADS / lanesP;
+  const w = new WgslBuilder();
+  w.emit(`// matmul ${code.mode}: ${perGroup} outputs per workgroup, ${lanesP} lanes along k`);
+  emitParamsStruct(w);
+  w.emit('');
+  w.emit('@group(0) @binding(0) var<storage, read> a: array<f32>;');
+  w.emit('@group(0) @binding(1) var<storage, read> b: array<f32>;');
+  emitEpilogueBindings(w, code.epilogue, at);
+  w.emit(`@group(0) @binding(${at.c}) var<storage, read_write> c: array<f32>;`);
+  w.emit(`@group(0) @binding(${at.uniform}) var<uniform> params: Params;`);
+  w.emit(`var<workgroup> partial: array<f32, ${DOT_THREADS}>;`);
+  w.emit('');
+  emitEpilogueFunction(w, code.epilogue);
+  // A(i,p) and B(p,j) as index expressions.
+  const A = (i: string, p: string): string => (code.transA ? `a[${p} + ${i} * params.lda]` : `a[${i} + ${p} * params.lda]`);
+  const B = (p: string, j: string): string => (code.transB ? `b[${j} + ${p} * params.ldb]` : `b[${p} + ${j} * params.ldb]`);
+  const term = (o: string, p: string): string => {
+    switch (code.mode) {
+      case 'rows':
+        return `${A(o, p)} * ${B(p, '0u')}`;
+      case 'cols':
+        return `${A('0u', p)} * ${B(p, o)}`;
+      case 'diag':
+        return `${A(o, p)} * ${B(p, o)}`;
+    }
+  };
+  const count = code.mode === 'rows' ? 'params.m' : code.mode === 'cols' ? 'params.n' : 'min(params.m, params.n)';
+  w.emit(`@compute @workgroup_size(${DOT_THREADS})`);
+  w.block('fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>, @builtin(local_invocation_index) lid: u32)', () => {
+    w.emit('let g = wid.x + wid.y * groups.x;');
+    // Lane layout: with lanes along p, lid = lane + 64·r; else lid = r + 64·lane (neighbours take neighbouring outputs).
+    if (code.alongP) w.emit(`let lane = lid % ${lanesP}u;`, `let r = lid / ${lanesP}u;`);
+    else w.emit(`let r = lid % ${perGroup}u;`, `let lane = lid / ${perGroup}u;`);
+    w.emit(`let o = g * ${perGroup}u + r;`);
+    w.emit(`let live = o < ${count};`);
+    w.emit('var s0 = 0.0;', 'var s1 = 0.0;');
+    w.block('if (live)', () => {
+      w.emit('var p = lane;');
+      w.emit(`// Two accumulators: two loads in flight per lane.`);
+      w.block(`for (; p + ${lanesP}u < params.k; p = p + ${2 * lanesP}u)`, () => {
+        w.emit(`s0 = s0 + ${term('o', 'p')};`);
+        w.emit(`s1 = s1 + ${term('o', `(p + ${lanesP}u)`)};`);
+      });
+      w.block('if (p < params.k)', () => w.emit(`s0 = s0 + ${term('o', 'p')};`));
+    });
+    w.emit('partial[lid] = s0 + s1;');
+    w.emit('workgroupBarrier();');
+    // Tree over the lanes of each output.
+    const stride = code.alongP ? 1 : perGroup;
+    for (let s = lanesP / 2; s >= 1; s /= 2) {
+      w.block(`if (lane < ${s}u)`, () => w.emit(`partial[lid] = partial[lid] + partial[lid + ${s * stride}u];`));
+      w.emit('workgroupBarrier();');
+    }
+    w.block('if (lane == 0u && live)', () => {
+      const [i, j] = code.mode === 'rows' ? ['o', '0u'] : code.mode === 'cols' ? ['0u', 'o'] : ['o', 'o'];
+      w.emit(`c[o] = ${epilogueCall(code.epilogue, 'partial[lid]', i, j)};`);
+    });
+  });
+  return withPreamble(w.toString());
+}
+
+function f32Bits(value: number): number {
+  return new Uint32Array(Float32Array.of(value).buffer)[0];
+}

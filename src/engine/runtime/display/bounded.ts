@@ -1,0 +1,78 @@
+// A display with a bound: `x = rand(2000)` without a semicolon must not freeze the engine
+// formatting four million numbers nor the page laying them out. A big numeric matrix is formatted
+// from its top-left corner only, and any display longer than the limits is cut at a line
+// boundary with a note; the page offers "Show all" (Session.preview) for the rest.
+
+import { classOf, Tensor, type Value } from '../values/index.ts';
+import { displayValue } from './format.ts';
+import type { NumberFormat } from './numberColumns.ts';
+import { sizeText } from './summary.ts';
+
+export interface DisplayBounds {
+  maxChars: number;
+  maxLines: number;
+}
+
+/** Past this many elements a 2-D or 3-D numeric array is formatted from a corner only. */
+export const DISPLAY_FORMAT_MAX_ELEMENTS = 100_000;
+
+export interface BoundedDisplay {
+  text: string;
+  /** The text is not the whole display (see the note at its end). */
+  truncated: boolean;
+}
+
+/** `displayValue`, cut to `bounds` with a note; unbounded values come back whole. */
+export function boundedDisplay(name: string, value: Value, format: NumberFormat, bounds: DisplayBounds): BoundedDisplay {
+  const corner = value.type === 'tensor' ? cornerOf(value, bounds.maxLines) : null;
+  const full = displayValue(name, corner ?? value, format);
+  const cut = cutText(full, bounds);
+  if (cut === null && corner === null) return { text: full, truncated: false };
+  const text = (cut ?? full).replace(/\n*$/, '\n');
+  const what = `${sizeText(value.shape)} ${classOf(value)}`;
+  return { text: `${text}\n  ... display truncated (${name} is ${what}): showing its first ${countLines(text)} lines.\n\n`, truncated: true };
+}
+
+/** The first `maxRows` rows and as many columns as fit the element budget, or null when small. */
+function cornerOf(t: Tensor, maxRows: number): Tensor | null {
+  if (t.numel <= DISPLAY_FORMAT_MAX_ELEMENTS || t.shape.length > 3) return null;
+  const [rows, cols] = t.shape;
+  const r = Math.max(1, Math.min(rows, maxRows));
+  const c = Math.max(1, Math.min(cols, Math.floor(DISPLAY_FORMAT_MAX_ELEMENTS / r)));
+  const pages = t.shape.length === 3 ? Math.max(1, Math.min(t.shape[2], Math.floor(DISPLAY_FORMAT_MAX_ELEMENTS / (r * c)))) : 1;
+  const n = r * c * pages;
+  const re = new Float64Array(n);
+  const im = t.im ? new Float64Array(n) : null;
+  let k = 0;
+  for (let p = 0; p < pages; p++) {
+    for (let j = 0; j < c; j++) {
+      const from = p * rows * cols + j * rows;
+      re.set(t.re.subarray(from, from + r), k);
+      if (im && t.im) im.set(t.im.subarray(from, from + r), k);
+      k += r;
+    }
+  }
+  return new Tensor(t.cls, t.shape.length === 3 ? [r, c, pages] : [r, c], re, im);
+}
+
+/** The text cut after its last whole line within the bounds, or null when it fits. */
+function cutText(text: string, bounds: DisplayBounds): string | null {
+  if (text.length <= bounds.maxChars && countLines(text) <= bounds.maxLines) return null;
+  let end = Math.min(text.length, bounds.maxChars);
+  let lines = 0;
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10 && ++lines >= bounds.maxLines) {
+      end = i + 1;
+      break;
+    }
+  }
+  const lastNewline = text.lastIndexOf('\n', end - 1);
+  return text.slice(0, lastNewline >= 0 ? lastNewline + 1 : end);
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+

@@ -1,0 +1,320 @@
+// GPU parity for the `matmul` kernel family (src/engine/kernels/matmul.ts): every variant forced
+// (tiled, vec4, smallk, gemv) and diag(A*B), on awkward shapes (1×1, m = 1, n = 1, k = 1,
+// 17×33·33×5, 65×129·129×63, non-multiples of every tile, a 128×128 tile over a ragged edge), each
+// transpose combination read through strides, and each epilogue step alone and all combined. The
+// reference is an f64 host product; the tolerance is relative 1e-4 of Σ|a||b| per element, pushed
+// through the epilogue. Skipped, with the reason printed, when there is no WebGPU adapter.
+
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  buildMatmul,
+  chooseMatmulVariant,
+  type MatmulConstants,
+  type MatmulEpilogue,
+  type MatmulLimits,
+  type MatmulParams,
+  type MatmulTuning,
+  type MatmulVariant,
+} from '../../src/engine/kernels/matmul.ts';
+import { openWebGpu } from '../../src/engine/providers/webgpu/index.ts';
+
+const opened = await openWebGpu();
+const gpu = opened.provider;
+if (!gpu) console.warn(`[tests/gpu] skipping matmul tests: no adapter (${opened.adapter.reason ?? 'unknown reason'})`);
+
+afterAll(() => gpu?.destroy());
+
+function limits(): MatmulLimits {
+  const l = gpu!.limits;
+  return { maxWorkgroupStorage: l.maxComputeWorkgroupStorageSize, maxInvocations: l.maxComputeInvocationsPerWorkgroup, maxWorkgroupsPerDimension: l.maxComputeWorkgroupsPerDimension };
+}
+
+// ---- data and reference ----
+
+/** Multiples of 1/8 in [lo, hi] (exact in f32). */
+function values(n: number, salt: number, lo = -2, hi = 2): Float64Array {
+  const out = new Float64Array(n);
+  let state = (0x9e3779b9 ^ Math.imul(salt + 1, 0x85ebca6b)) >>> 0;
+  for (let i = 0; i < n; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    out[i] = Math.round((lo + (state / 2 ** 32) * (hi - lo)) * 8) / 8;
+  }
+  return out;
+}
+
+const NO_EPILOGUE: MatmulEpilogue = { alpha: false, beta: false, bias: 'none', scale: 'none', clampMin: false, clampMax: false, power: false };
+
+interface Case {
+  label: string;
+  params: MatmulParams;
+  constants?: MatmulConstants;
+  /** Tile override; 'device' = the tile chooseTile picks for the adapter's limits. */
+  tuning?: MatmulTuning | 'device';
+}
+
+/**
+ * The tile most cases run with: 16×16×4 with 4×4 per thread (16 threads). SwiftShader compiles a
+ * shader per workgroup size, and a 256-thread tile takes seconds to compile there; every shape
+ * below is still a non-multiple of this tile somewhere. A few cases run the device's own tile
+ * and the 128×128 one.
+ */
+const TEST_TILE: MatmulTuning = { tile: { tm: 16, tn: 16, tk: 4, rm: 4, rn: 4 } };
+
+interface Inputs {
+  a: Float64Array;
+  b: Float64Array;
+  bias: Float64Array | null;
+  scale: Float64Array | null;
+}
+
+function inputsFor(c: Case, salt: number): Inputs {
+  const { m, n, k, epilogue } = c.params;
+  return {
+    a: values(m * k, salt),
+    b: values(k * n, salt + 1),
+    bias: epilogue && epilogue.bias !== 'none' ? values(epilogue.bias === 'row' ? n : m, salt + 2) : null,
+    // Scales away from zero, so division is well conditioned.
+    scale: epilogue && epilogue.scale !== 'none' ? values(epilogue.scale.startsWith('row') ? m : n, salt + 3, 0.5, 2) : null,
+  };
+}
+
+function applyEpilogue(v: number, i: number, j: number, e: MatmulEpilogue | null, k: MatmulConstants, x: Inputs): number {
+  if (!e) return v;
+  if (e.alpha) v *= k.alpha ?? 1;
+  if (e.beta) v += k.beta ?? 0;
+  if (e.bias === 'row') v += x.bias![j];
+  if (e.bias === 'column') v += x.bias![i];
+  if (e.scale === 'rowMul') v *= x.scale![i];
+  if (e.scale === 'rowDiv') v /= x.scale![i];
+  if (e.scale === 'colMul') v *= x.scale![j];
+  if (e.scale === 'colDiv') v /= x.scale![j];
+  if (e.clampMin) v = Math.max(v, k.lo ?? 0);
+  if (e.clampMax) v = Math.min(v, k.hi ?? 0);
+  if (e.power) v = v ** (k.p ?? 1);
+  return v;
+}
+
+/** f64 reference and per-element tolerance: 1e-4·Σ|a||b| (+ a tiny absolute floor) through the epilogue. */
+function reference(c: Case, x: Inputs): { want: Float64Array; tol: Float64Array } {
+  const { m, n, k, transA, transB, epilogue, diagonalOnly } = c.params;
+  const constants = c.constants ?? {};
+  const A = (i: number, p: number): number => (transA ? x.a[p + i * k] : x.a[i + p * m]);
+  const B = (p: number, j: number): number => (transB ? x.b[j + p * n] : x.b[p + j * k]);
+  const cells: [number, number][] = [];
+  if (diagonalOnly) for (let i = 0; i < Math.min(m, n); i++) cells.push([i, i]);
+  else for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) cells.push([i, j]);
+  const want = new Float64Array(cells.length);
+  const tol = new Float64Array(cells.length);
+  cells.forEach(([i, j], o) => {
+    let s = 0;
+    let mag = 0;
+    for (let p = 0; p < k; p++) {
+      s += A(i, p) * B(p, j);
+      mag += Math.abs(A(i, p) * B(p, j));
+    }
+    const t = 1e-4 * mag + 1e-6;
+    const e = (v: number): number => applyEpilogue(v, i, j, epilogue, constants, x);
+    const centre = e(s);
+    let dev = Math.max(Math.abs(e(s + t) - centre), Math.abs(e(s - t) - centre));
+    if (s - t < 0 && s + t > 0) dev = Math.max(dev, Math.abs(e(0) - centre));
+    want[o] = centre;
+    tol[o] = dev + 1e-5 * Math.abs(centre) + 1e-6;
+  });
+  return { want, tol };
+}
+
+/** Runs every case in one flush, then compares each with its reference. */
+async function check(cases: Case[]): Promise<void> {
+  const provider = gpu!;
+  const runs = cases.map((c, idx) => {
+    const program = buildMatmul(c.params, c.constants ?? {}, limits(), c.tuning === 'device' ? {} : (c.tuning ?? TEST_TILE));
+    const x = inputsFor(c, idx * 7 + c.params.m);
+    const handles = [x.a, x.b, x.bias, x.scale].filter((v): v is Float64Array => v !== null).map((v) => provider.upload(v));
+    const { m, n } = c.params;
+    const out = provider.allocate(c.params.diagonalOnly ? Math.min(m, n) : m * n);
+    provider.dispatch(program, handles, out);
+    for (const h of handles) provider.release(h);
+    return { c, x, out, program };
+  });
+  const events = await provider.flush();
+  expect(events.map((e) => e.name)).toEqual(runs.map(() => 'matmul'));
+  const failures: string[] = [];
+  for (const { c, x, out, program } of runs) {
+    const got = await provider.download(out);
+    provider.release(out);
+    const { want, tol } = reference(c, x);
+    let bad = 0;
+    for (let o = 0; o < want.length; o++) {
+      const ok = Number.isNaN(want[o]) ? Number.isNaN(got[o]) : Math.abs(got[o] - want[o]) <= tol[o];
+      if (!ok && bad++ < 4) failures.push(`${c.label} (${program.variant})[${o}] = ${got[o]}, expected ${want[o]} ± ${tol[o]}`);
+    }
+  }
+  expect(failures, failures.join('\n')).toEqual([]);
+}
+
+function params(variant: MatmulVariant, m: number, n: number, k: number, transA = false, transB = false, epilogue: MatmulEpilogue | null = null): MatmulParams {
+  return { variant, m, n, k, transA, transB, epilogue, diagonalOnly: false };
+}
+
+const TRANSPOSES: [boolean, boolean][] = [
+  [false, false],
+  [true, false],
+  [false, true],
+  [true, true],
+];
+const tname = (ta: boolean, tb: boolean): string => `${ta ? "A'" : 'A'}·${tb ? "B'" : 'B'}`;
+
+// Shapes (m, n, k) that are not multiples of any tile, plus the degenerate ones.
+const TILED_SHAPES: [number, number, number][] = [
+  [1, 1, 1],
+  [1, 7, 13],
+  [9, 1, 13],
+  [5, 6, 1],
+  [17, 5, 33],
+  [65, 63, 129],
+  [64, 64, 32],
+];
+const VEC4_SHAPES: [number, number, number][] = [
+  [4, 1, 4],
+  [20, 7, 13],
+  [16, 12, 20],
+  [68, 36, 132],
+  [64, 64, 64],
+];
+
+describe.skipIf(!gpu)('matmul kernels match an f64 host product', () => {
+  it.each(TRANSPOSES)('tiled, every shape, transA=%s transB=%s', async (ta, tb) => {
+    await check(TILED_SHAPES.map(([m, n, k]) => ({ label: `tiled ${m}×${n}×${k} ${tname(ta, tb)}`, params: params('tiled', m, n, k, ta, tb) })));
+  });
+
+  it.each(TRANSPOSES)('vec4, aligned and partly aligned shapes, transA=%s transB=%s', async (ta, tb) => {
+    await check(VEC4_SHAPES.map(([m, n, k]) => ({ label: `vec4 ${m}×${n}×${k} ${tname(ta, tb)}`, params: params('vec4', m, n, k, ta, tb) })));
+  });
+
+  it("the device's own tile, and a 128×128 tile (8×8 per thread) over ragged edges", async () => {
+    const tile = { tm: 128, tn: 128, tk: 8, rm: 8, rn: 8 };
+    await check([
+      { label: 'device tile tiled', params: params('tiled', 65, 63, 129, true, false), tuning: 'device' },
+      { label: 'device tile vec4', params: params('vec4', 68, 36, 132), tuning: 'device' },
+      { label: 'big tile tiled', params: params('tiled', 131, 129, 21), tuning: { tile } },
+      { label: "big tile vec4 A'B'", params: params('vec4', 132, 130, 24, true, true), tuning: { tile } },
+    ]);
+  });
+
+  it('smallk for k = 1…8, odd m, each transpose', async () => {
+    const shapes: [number, number, number][] = [
+      [1, 1, 1],
+      [5, 6, 1],
+      [33, 17, 8],
+      [12, 9, 7],
+      [1030, 3, 3],
+    ];
+    await check(
+      TRANSPOSES.flatMap(([ta, tb]) => shapes.map(([m, n, k]) => ({ label: `smallk ${m}×${n}×${k} ${tname(ta, tb)}`, params: params('smallk', m, n, k, ta, tb) }))),
+    );
+  });
+
+  it('gemv for m = 1 and n = 1, each transpose', async () => {
+    const shapes: [number, number, number][] = [
+      [1, 1, 1],
+      [1, 70, 300],
+      [130, 1, 257],
+      [3, 1, 1000],
+      [1, 1, 77],
+    ];
+    await check(TRANSPOSES.flatMap(([ta, tb]) => shapes.map(([m, n, k]) => ({ label: `gemv ${m}×${n}×${k} ${tname(ta, tb)}`, params: params('gemv', m, n, k, ta, tb) }))));
+  });
+
+  it('diag(A*B) computes only the diagonal', async () => {
+    const shapes: [number, number, number][] = [
+      [1, 1, 1],
+      [17, 9, 33],
+      [9, 17, 300],
+      [70, 70, 5],
+    ];
+    await check(
+      TRANSPOSES.flatMap(([ta, tb]) =>
+        shapes.map(([m, n, k]) => ({ label: `diag ${m}×${n}×${k} ${tname(ta, tb)}`, params: { ...params('tiled', m, n, k, ta, tb), diagonalOnly: true } })),
+      ),
+    );
+  });
+});
+
+const CONSTANTS: MatmulConstants = { alpha: 2.5, beta: -0.75, lo: -1, hi: 1.5, p: 2 };
+const EPILOGUE_STEPS: [string, Partial<MatmulEpilogue>][] = [
+  ['alpha', { alpha: true }],
+  ['beta', { beta: true }],
+  ['bias row', { bias: 'row' }],
+  ['bias column', { bias: 'column' }],
+  ['rowMul', { scale: 'rowMul' }],
+  ['rowDiv', { scale: 'rowDiv' }],
+  ['colMul', { scale: 'colMul' }],
+  ['colDiv', { scale: 'colDiv' }],
+  ['clampMin', { clampMin: true }],
+  ['clampMax', { clampMax: true }],
+  ['power', { power: true }],
+];
+const ALL_STEPS: MatmulEpilogue = { alpha: true, beta: true, bias: 'row', scale: 'colDiv', clampMin: true, clampMax: true, power: true };
+
+describe.skipIf(!gpu)('matmul epilogues', () => {
+  it('each step alone (tiled 17×33·33×5)', async () => {
+    await check(EPILOGUE_STEPS.map(([name, e]) => ({ label: `epilogue ${name}`, params: params('tiled', 17, 5, 33, false, false, { ...NO_EPILOGUE, ...e }), constants: CONSTANTS })));
+  });
+
+  it('max(min(2.5*(X*W) + b, 1), 0).^2 and all steps combined, in every variant and diag', async () => {
+    const issue: MatmulEpilogue = { ...NO_EPILOGUE, alpha: true, bias: 'row', clampMin: true, clampMax: true, power: true };
+    const issueConstants: MatmulConstants = { alpha: 2.5, lo: 0, hi: 1, p: 2 };
+    const other: MatmulEpilogue = { alpha: false, beta: true, bias: 'column', scale: 'rowMul', clampMin: false, clampMax: true, power: true };
+    await check([
+      { label: 'issue tiled', params: params('tiled', 65, 63, 129, false, false, issue), constants: issueConstants },
+      { label: 'all tiled', params: params('tiled', 65, 63, 129, true, false, ALL_STEPS), constants: CONSTANTS },
+      { label: 'all vec4', params: params('vec4', 68, 36, 40, false, true, ALL_STEPS), constants: CONSTANTS },
+      { label: 'other vec4', params: params('vec4', 68, 36, 40, false, false, other), constants: { ...CONSTANTS, p: 3 } },
+      { label: 'all smallk', params: params('smallk', 33, 17, 5, false, false, ALL_STEPS), constants: CONSTANTS },
+      { label: 'other smallk', params: params('smallk', 36, 17, 5, true, true, other), constants: CONSTANTS },
+      { label: 'all gemv rows', params: params('gemv', 70, 1, 90, false, false, ALL_STEPS), constants: CONSTANTS },
+      { label: 'all gemv cols', params: params('gemv', 1, 70, 90, false, true, { ...ALL_STEPS, scale: 'rowMul' }), constants: CONSTANTS },
+      { label: 'all diag', params: { ...params('tiled', 20, 30, 40, false, false, ALL_STEPS), diagonalOnly: true }, constants: CONSTANTS },
+      { label: 'other diag', params: { ...params('tiled', 30, 20, 40, true, true, other), diagonalOnly: true }, constants: CONSTANTS },
+    ]);
+  });
+});
+
+describe('matmul programs (no GPU needed)', () => {
+  const L: MatmulLimits = { maxWorkgroupStorage: 49152, maxInvocations: 1024, maxWorkgroupsPerDimension: 65535 };
+
+  it('routes by the documented thresholds', () => {
+    expect(chooseMatmulVariant(4096, 4096, 8, false, false)).toBe('smallk');
+    expect(chooseMatmulVariant(1, 4096, 4096, false, false)).toBe('gemv');
+    expect(chooseMatmulVariant(4096, 1, 4096, true, false)).toBe('gemv');
+    expect(chooseMatmulVariant(4096, 4096, 4096, false, false)).toBe('vec4');
+    expect(chooseMatmulVariant(4096, 4096, 4095, true, false)).toBe('tiled');
+    expect(chooseMatmulVariant(4095, 4096, 4096, false, false)).toBe('tiled');
+  });
+
+  it('names variants, counts flops, and keys code rather than sizes', () => {
+    const p = buildMatmul(params('vec4', 256, 256, 256), {}, L);
+    expect(p).toMatchObject({ name: 'matmul', variant: 'vec4', flops: 2 * 256 ** 3, boundBy: 'flops' });
+    expect(buildMatmul(params('vec4', 512, 512, 512), {}, L).cacheKey).toBe(p.cacheKey);
+    expect(buildMatmul(params('vec4', 512, 512, 500), {}, L).cacheKey).not.toBe(p.cacheKey); // fitK and vec4 B differ
+    const e = buildMatmul(params('tiled', 10, 10, 10, false, false, { ...NO_EPILOGUE, alpha: true }), { alpha: 3 }, L);
+    expect(e.variant).toBe('tiled+epilogue');
+    expect(buildMatmul(params('tiled', 10, 10, 10, false, false, { ...NO_EPILOGUE, alpha: true }), { alpha: 4 }, L).cacheKey).toBe(e.cacheKey);
+    expect(buildMatmul(params('tiled', 10, 10, 10, false, false, NO_EPILOGUE), {}, L).variant).toBe('tiled');
+    const d = buildMatmul({ ...params('tiled', 10, 20, 30), diagonalOnly: true }, {}, L);
+    expect(d).toMatchObject({ variant: 'diag', flops: 2 * 10 * 30 });
+    expect(buildMatmul(params('smallk', 100, 100, 4), {}, L)).toMatchObject({ variant: 'smallk', boundBy: 'bytes' });
+    expect(buildMatmul(params('gemv', 1, 100, 40), {}, L)).toMatchObject({ variant: 'gemv', boundBy: 'bytes' });
+  });
+
+  it('binds a, b, bias, scale, c, uniform in that order', () => {
+    const p = buildMatmul(params('tiled', 10, 10, 10, false, false, { ...NO_EPILOGUE, bias: 'row', scale: 'colMul' }), {}, L);
+    expect(p.bindings.map((b) => b.kind)).toEqual(['read', 'read', 'read', 'read', 'read_write', 'uniform']);
+    expect(p.shapes).toEqual([[10, 10], [10, 10], [1, 10], [1, 10], [10, 10]]);
+  });
+
+  it('rejects vec4 without m % 4 == 0, and gemv off a vector', () => {
+    expect(() => buildMatmul(params('vec4', 5, 8, 8), {}, L)).toThrow(/m % 4/);
+    expect(() => buildMatmul(params('gemv', 5, 8, 8), {}, L)).toThrow(/m == 1 or n == 1/);
+  });
+});
