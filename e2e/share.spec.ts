@@ -419,6 +419,21 @@ test.describe('files', () => {
     await expect(cell(page, 2).getByTestId('cell-output')).toContainText('10');
   });
 
+  test('figures are exported as image/png', async ({ page }) => {
+    await page.goto('/');
+    await ready(page);
+    await typeInCell(page, 0, "plot(1:10, (1:10).^2); title('squares')");
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(cell(page, 0).getByTestId('figure')).toBeVisible();
+    await page.getByTestId('file-menu').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('menu-save-ipynb').click()]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    const figure = exported.cells[0].outputs.find((o: { data?: Record<string, unknown> }) => o.data?.['image/png']);
+    expect(figure?.output_type).toBe('display_data');
+    expect(figure.data['image/png']).toMatch(/^iVBORw0KGgo/);
+    expect(figure.data['text/plain'].join('')).toMatch(/^Figure/);
+  });
+
   test('a file that is not a notebook gives an error banner', async ({ page }) => {
     await page.goto('/');
     await ready(page);

@@ -1,11 +1,13 @@
 %% Elementwise math
-% A chain of elementwise operations on a million points. The planner fuses the whole chain into
+% A chain of elementwise operations on a million points, and a plot of the result. The planner fuses the whole chain into
 % one generated kernel: each element is read once and written once, with no temporaries.
 
 %% A damped wave
 t = linspace(0, 20, 1e6);
 y = exp(-t / 8) .* sin(2 * pi * t) + 0.25 * cos(3 * t) .^ 2 - 0.1 * tanh(t - 10);
 fprintf('%d points, min %.4f, max %.4f, mean %.4f\n', numel(y), min(y), max(y), mean(y));
+plot(t(1:100:end), y(1:100:end));
+title('A damped wave'); xlabel('t'); ylabel('y');
 
 %% A longer chain with single precision
 x = single(t);

@@ -67,8 +67,8 @@ export interface OutputLimits {
 export const DEFAULT_OUTPUT_LIMITS: OutputLimits = {
   maxChars: 2 ** 20,
   maxLines: 20_000,
-  displayMaxChars: 100_000,
-  displayMaxLines: 1_000,
+  displayMaxChars: 250_000,
+  displayMaxLines: 5_000,
 };
 
 /** No limits (the CLI's `--json` contract wants everything). */

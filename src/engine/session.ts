@@ -24,7 +24,7 @@ export interface SessionOptions {
 }
 
 /** Stdout is sent in batches: at most this often (ms) or this many characters at a time. */
-const STDOUT_BATCH_MS = 50;
+const STDOUT_BATCH_MS = 100;
 const STDOUT_BATCH_CHARS = 64 * 1024;
 
 /**

@@ -69,6 +69,14 @@ export function figurePng(figure: unknown): string | null {
   return null;
 }
 
+/** A figure's text stand-in: `Figure 1: name` from the figure model's id and name, when it has them. */
+export function figureLabel(figure: unknown): string {
+  if (typeof figure !== 'object' || figure === null) return 'Figure';
+  const { id, name } = figure as { id?: unknown; name?: unknown };
+  const number = typeof id === 'number' ? ` ${id}` : '';
+  return typeof name === 'string' && name !== '' ? `Figure${number}: ${name}` : `Figure${number}`;
+}
+
 function outputToIpynb(output: DocOutput): IpynbOutput {
   switch (output.kind) {
     case 'stdout':

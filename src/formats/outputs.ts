@@ -3,7 +3,7 @@
 // the page.
 
 import type { EngineEvent } from '../worker/protocol.ts';
-import { figurePng } from './ipynb.ts';
+import { figureLabel, figurePng } from './ipynb.ts';
 import type { DocOutput } from './notebookDoc.ts';
 
 export function appendEventOutput(outputs: DocOutput[], event: EngineEvent): DocOutput[] {
@@ -16,7 +16,7 @@ export function appendEventOutput(outputs: DocOutput[], event: EngineEvent): Doc
     case 'display':
       return [...outputs, { kind: 'display', name: event.name, text: event.text, className: event.className, size: [...event.size] }];
     case 'figure':
-      return [...outputs, { kind: 'figure', png: figurePng(event.figure), text: 'Figure' }];
+      return [...outputs, { kind: 'figure', png: figurePng(event.figure), text: figureLabel(event.figure) }];
     case 'error': {
       const { message, identifier, line, column } = event.error;
       return [...outputs, { kind: 'error', message, identifier, line, column }];

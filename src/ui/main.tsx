@@ -9,7 +9,8 @@ import { LibraryContext } from './components/LibraryContext.tsx';
 import { createMatbookApp } from './core/app.ts';
 import { installWindowApi } from './core/engine/windowApi.ts';
 import { NotebookLibrary } from './core/persistence/library.ts';
-import { renderedFigurePngs } from './core/persistence/renderedFigures.ts';
+import { figureToPngDataUrl } from './components/figures/png.ts';
+import type { FigureModel } from '../worker/protocol.ts';
 import { setLanguageEngine } from './monaco/providers.ts';
 import './styles.css';
 
@@ -20,7 +21,9 @@ setLanguageEngine(app.client);
 // Autosave, kept notebooks, share links, examples: the notebook to show is decided (from
 // storage, a `#nb=` link or `?example=`) before the first render, so nothing is swapped under
 // the user's cursor.
-const library = new NotebookLibrary(app, { figurePngs: renderedFigurePngs });
+const library = new NotebookLibrary(app, {
+  renderFigurePng: async (figure) => (await figureToPngDataUrl(figure as FigureModel)).replace(/^data:image\/png;base64,/, ''),
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

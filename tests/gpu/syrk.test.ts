@@ -122,9 +122,8 @@ describe.skipIf(!gpu)('syrk matches an f64 host A\'·A', () => {
     await run(`direct ${n}×${k}`, n, k, [[0, k]], {});
   });
 
-  it('direct with alpha and the device\'s own tile', async () => {
+  it('direct with alpha', async () => {
     await run('alpha', 37, 29, [[0, 29]], { alpha: 0.5 });
-    await run('device tile', 70, 21, [[0, 21]], { tuning: { tile: undefined, splits: 1 } });
   });
 
   it('split-k: partials in scratch, then the reduce pass (ragged k ranges)', async () => {

@@ -104,7 +104,8 @@ registerFamily({
     signatures: ['B = cast(A, newclass)', "B = cast(A, 'like', p)"],
     doc: "Converts A to another class. Example: cast(3.7, 'int8') is int8(4).",
     impl: (args) => {
-      const target = isText(args[1]) && textArg(args[1], 'cast', 2) === 'like' ? classOf(args[2]) : textArg(args[1], 'cast', 2);
+      const like = isText(args[1]) && textArg(args[1], 'cast', 2) === 'like';
+      const target = like ? classOf(args[2] ?? raise('MATLAB:minrhs', 'Not enough input arguments.')) : textArg(args[1], 'cast', 2);
       if (!isNumericClass(target) && target !== 'logical' && target !== 'char') raise('MATLAB:cast:UnsupportedClass', `Unsupported class '${target}'.`);
       return convertTo(args[0], target as ArrayClass, 'cast');
     },

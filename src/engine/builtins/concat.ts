@@ -36,7 +36,10 @@ function dimensionMismatch(): never {
 
 /** Result shape of concatenating `shapes` along 0-based `dim`. */
 function catShape(shapes: (readonly number[])[], dim: number): number[] {
-  const rank = Math.max(dim + 1, ...shapes.map((s) => s.length));
+  // A loop, not Math.max(...): repmat concatenates millions of parts, and a spread that long
+  // overflows the JS stack.
+  let rank = dim + 1;
+  for (const s of shapes) rank = Math.max(rank, s.length);
   const out: number[] = [];
   for (let d = 0; d < rank; d++) {
     if (d === dim) out.push(shapes.reduce((acc, s) => acc + (s[d] ?? 1), 0));

@@ -331,15 +331,15 @@ registerFamily({
         let f: (v: number) => number;
         if (method === 'zscore') f = (v) => (v - mean) / std;
         else if (method === 'range') {
-          const lo = Math.min(...finite);
-          const hi = Math.max(...finite);
+          const lo = finite.reduce((m, v) => Math.min(m, v), Infinity);
+          const hi = finite.reduce((m, v) => Math.max(m, v), -Infinity);
           f = (v) => rangeTo[0] + ((v - lo) / (hi - lo)) * (rangeTo[1] - rangeTo[0]);
         } else if (method === 'center') {
           const c = option === 'median' ? medianOf(finite) : mean;
           f = (v) => v - c;
         } else if (method === 'scale') f = (v) => v / std;
         else if (method === 'norm') {
-          const nrm = p === Infinity ? Math.max(...finite.map(Math.abs)) : finite.reduce((s, v) => s + Math.abs(v) ** p, 0) ** (1 / p);
+          const nrm = p === Infinity ? finite.reduce((m, v) => Math.max(m, Math.abs(v)), -Infinity) : finite.reduce((s, v) => s + Math.abs(v) ** p, 0) ** (1 / p);
           f = (v) => v / nrm;
         } else badOption('normalize', method);
         for (let k = 0; k < along; k++) out[start + k * stride] = f(x[k]);

@@ -378,7 +378,8 @@ registerFamily({
     doc: 'True where an element is a prime number; elements must be nonnegative integers. Example: isprime([2 4 7 9]) is [1 0 1 0].',
     impl: (args) => {
       const t = tensorArg(args[0], 'isprime');
-      for (const x of t.re) if (!(x >= 0) || x !== Math.floor(x)) raise('MATLAB:isprime:InputNotPosInt', 'All entries must be non-negative integers.');
+      // Inf is no integer here (and trial division up to sqrt(Inf) would never end).
+      for (const x of t.re) if (!(x >= 0) || x !== Math.floor(x) || x === Infinity) raise('MATLAB:isprime:InputNotPosInt', 'All entries must be non-negative integers.');
       return new Tensor('logical', t.shape, t.re.map((x) => (isPrime(x) ? 1 : 0)));
     },
   },

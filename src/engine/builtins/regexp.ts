@@ -4,7 +4,7 @@
 // anchor the whole text, and zero-length matches are skipped unless 'emptymatch' is given.
 
 import { raise } from '../errors.ts';
-import { CellArray, StringArray, StructArray, Tensor, type Value } from '../runtime/values/index.ts';
+import { CellArray, charText, StringArray, StructArray, Tensor, type Value } from '../runtime/values/index.ts';
 import { textArg } from './args.ts';
 import { registerFamily } from './registry.ts';
 import { rowChar, strictTextList, type TextList } from './strings.ts';
@@ -222,9 +222,9 @@ function regexpSpec(name: 'regexp' | 'regexpi'): BuiltinSpec {
 
 /** A string input gives string outputs where regexp would give char text. */
 function asStrings(v: Value): Value {
-  if (v.type === 'tensor' && v.cls === 'char') return new StringArray([1, 1], [String.fromCharCode(...v.re)]);
+  if (v.type === 'tensor' && v.cls === 'char') return new StringArray([1, 1], [charText(v)]);
   if (v.type === 'cell' && v.items.every((x) => x.type === 'tensor' && x.cls === 'char')) {
-    return new StringArray(v.shape, v.items.map((x) => String.fromCharCode(...(x as Tensor).re)));
+    return new StringArray(v.shape, v.items.map((x) => charText(x as Tensor)));
   }
   if (v.type === 'cell') return new CellArray(v.shape, v.items.map(asStrings));
   return v;

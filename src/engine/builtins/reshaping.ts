@@ -4,6 +4,7 @@
 // tril, triu, kron, magic) lives in `matrices.ts`.
 
 import { raise } from '../errors.ts';
+import { checkArraySize } from '../limits.ts';
 import { numelOf, Tensor, type Value } from '../runtime/values/index.ts';
 import { firstNonSingleton } from './args.ts';
 import { dimOrDefault, gatherValue, mapSubscripts, needValue, permutePositions, selectPositions } from './fibres.ts';
@@ -178,9 +179,11 @@ registerFamily({
         const isVector = shape.length === 2 && (shape[0] === 1 || shape[1] === 1);
         if (!isVector) raise('MATLAB:repelem:invalidReplications', 'Input must be a vector when there is one replication factor.');
         const dim = shape[0] === 1 ? 1 : 0;
+        checkArraySize(shape.map((n, d) => (d === dim ? repeatedLength(counts[0], n) : n)));
         perDim = shape.map((n, d) => (d === dim ? expandCounts(counts[0], n) : Array.from({ length: n }, (_, i) => i)));
       } else {
         while (shape.length < counts.length) shape.push(1);
+        checkArraySize(shape.map((n, d) => (d < counts.length ? repeatedLength(counts[d], n) : n)));
         perDim = shape.map((n, d) => (d < counts.length ? expandCounts(counts[d], n) : Array.from({ length: n }, (_, i) => i)));
       }
       const { positions, shape: outShape } = selectPositions(shape, perDim);
@@ -215,6 +218,11 @@ registerFamily({
 });
 
 /** Source indices along one dimension of length n for replication counts (scalar or per element). */
+/** The length of a dimension of n elements repeated by `counts` (before building its index list). */
+function repeatedLength(counts: number[], n: number): number {
+  return counts.length === 1 ? counts[0] * n : counts.reduce((a, b) => a + b, 0);
+}
+
 function expandCounts(counts: number[], n: number): number[] {
   if (counts.length !== 1 && counts.length !== n) {
     raise('MATLAB:repelem:mismatchedReplications', 'Replication vector must be a scalar or have the same length as the corresponding dimension.');

@@ -41,7 +41,7 @@ function textPool(values: Value[], fname: string): Pool {
     else raise(`MATLAB:${fname}:InputClass`, 'Inputs must both be cell arrays of character vectors, string arrays or character vectors.');
     offsets.push(texts.length);
     counts.push(items.length);
-    texts.push(...items);
+    for (const item of items) texts.push(item);
   }
   const asString = values.some((v) => v.type === 'string');
   return {
@@ -145,7 +145,7 @@ function distinct(pool: Pool, members: number[], stable: boolean, last = false):
     if (g && pool.key(i) !== null && pool.key(i) === pool.key(g[0])) g.push(i);
     else groups.push([i]);
   }
-  if (stable) groups.sort((a, b) => Math.min(...a) - Math.min(...b));
+  if (stable) groups.sort((a, b) => minOf(a) - minOf(b));
   const groupOf = new Map<number, number>();
   groups.forEach((g, k) => g.forEach((i) => groupOf.set(i, k + 1)));
   return { reps: groups.map((g) => (last ? g[g.length - 1] : g[0])), groupOf };
@@ -255,3 +255,10 @@ registerFamily({
     ['C = union(A, B)', "C = union(A, B, 'stable')", "C = union(A, B, 'rows')", '[C, ia, ib] = union(...)'],
   ),
 });
+
+/** Math.min over an array of any length (a spread of millions overflows the JS stack). */
+function minOf(xs: readonly number[]): number {
+  let m = Infinity;
+  for (const x of xs) m = Math.min(m, x);
+  return m;
+}

@@ -7,6 +7,7 @@
 // functions accept all three and answer in the same container. `textList` reads any of them into
 // one list of strings with a shape, `rebuild` writes a list back in the caller's container.
 
+import { checkArraySize } from '../limits.ts';
 import { raise } from '../errors.ts';
 import { num2strText, processEscapes } from '../runtime/display/index.ts';
 import {
@@ -183,7 +184,7 @@ function strcat(args: Value[]): Value {
     // char arrays: trailing whitespace of each argument is removed, rows are joined.
     const parts = args.map((a) => {
       const t = tensorArg(a, 'strcat');
-      return t.cls === 'char' ? (t.shape[0] <= 1 ? [charText(t)] : charRows(t)).map((r) => r.replace(/[ \t\n\v\f\r\0]+$/, '')) : [String.fromCharCode(...t.re)];
+      return t.cls === 'char' ? (t.shape[0] <= 1 ? [charText(t)] : charRows(t)).map((r) => r.replace(/[ \t\n\v\f\r\0]+$/, '')) : [charText(t)];
     });
     const rows = Math.max(...parts.map((p) => p.length));
     const out = Array.from({ length: rows }, (_, i) => parts.map((p) => (p.length === 1 ? p[0] : p[i] ?? '')).join(''));
@@ -457,7 +458,12 @@ registerFamily({
     family: 'strings',
     signatures: ['chr = blanks(n)'],
     doc: "A row of n spaces. Example: ['a' blanks(3) 'b'] is 'a   b'.",
-    impl: (args) => rowChar(' '.repeat(Math.max(0, scalarArg(args[0], 'blanks')))),
+    impl: (args) => {
+      const n = scalarArg(args[0], 'blanks');
+      if (!Number.isFinite(n)) raise('MATLAB:blanks:invalidN', 'N must be a non-negative integer.');
+      checkArraySize([1, n]);
+      return rowChar(' '.repeat(Math.max(0, Math.floor(n))));
+    },
   },
   newline: {
     family: 'strings',

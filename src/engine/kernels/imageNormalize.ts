@@ -164,6 +164,8 @@ export function buildImageNormalize(
   const applyCode = {
     groupOf: !params.perImage ? ('one' as const) : params.layout === 'HWB' ? ('block' as const) : ('interleaved' as const),
     vec4: total % 4 === 0,
+    // A vec4 never straddles two groups: one mu/sigma load per 4 elements.
+    vec4OneGroup: total % 4 === 0 && (!params.perImage || (params.layout === 'HWB' && imageSize % 4 === 0) || batch === 1),
     gain: params.gain,
     bias: params.bias,
     clampLo: params.clampLo,
@@ -257,9 +259,19 @@ function emitStats(code: StatsCode): string {
       const B = code.imagesPerGroup;
       w.emit(`// Lanes: image b = block·${B} + lid % ${B}, element lane lid / ${B}; neighbours read neighbouring images.`);
       w.emit(`let b = block * ${B}u + lid % ${B}u;`, `let lane = lid / ${B}u;`);
+      const TL = T / B;
       w.block('if (b < params.batch)', () => {
         w.emit('let shift = x[b];');
-        w.block(`for (var t = t0 + lane; t < t1; t = t + ${T / B}u)`, () => {
+        w.emit('var t = t0 + lane;');
+        w.emit('// Batches of 4 (four loads in flight, one division per 4 elements), then the rest one by one.');
+        w.block(`for (; t + ${3 * TL}u < t1; t = t + ${4 * TL}u)`, () => {
+          w.emit(`let v = vec4<f32>(${[0, 1, 2, 3].map((q) => `x[b + (t + ${q * TL}u) * params.batch]`).join(', ')}) - vec4<f32>(shift);`);
+          w.emit('let m4 = (v.x + v.y + v.z + v.w) * 0.25;');
+          w.emit('let d = v - vec4<f32>(m4);');
+          w.emit('st = merge(n, st, 4.0, vec2<f32>(m4, dot(d, d)));');
+          w.emit('n = n + 4.0;');
+        });
+        w.block(`for (; t < t1; t = t + ${TL}u)`, () => {
           w.emit('st = merge(n, st, 1.0, vec2<f32>(x[b + t * params.batch] - shift, 0.0));');
           w.emit('n = n + 1.0;');
         });
@@ -335,6 +347,7 @@ function emitFinalize(code: { threads: number }): string {
 interface ApplyCode {
   groupOf: 'one' | 'block' | 'interleaved';
   vec4: boolean;
+  vec4OneGroup: boolean;
   gain: boolean;
   bias: boolean;
   clampLo: boolean;
@@ -358,7 +371,12 @@ function emitApply(code: ApplyCode): string {
   const group = code.groupOf === 'one' ? '0u' : code.groupOf === 'block' ? 'e / params.image_size' : 'e % params.batch';
   w.block('fn normalize(v: f32, e: u32) -> f32', () => {
     w.emit(`let g = ${group};`);
-    w.emit('var r = (v - mu[g]) / sigma[g];');
+    w.emit('return finish((v - mu[g]) / sigma[g]);');
+  });
+  w.emit('');
+  w.emit('// gain, bias, clamps, gamma.');
+  w.block('fn finish(value: f32) -> f32', () => {
+    w.emit('var r = value;');
     if (code.gain) w.emit('r = r * params.gain;');
     if (code.bias) w.emit('r = r + params.bias;');
     if (code.clampLo) w.emit('r = mb_max(r, params.lo);');
@@ -373,7 +391,13 @@ function emitApply(code: ApplyCode): string {
     if (code.vec4) {
       w.block('if (t >= params.total / 4u)', () => w.emit('return;'));
       w.emit('let v = x[t];', 'let e = 4u * t;');
-      w.emit('out[t] = vec4<f32>(normalize(v.x, e), normalize(v.y, e + 1u), normalize(v.z, e + 2u), normalize(v.w, e + 3u));');
+      if (code.vec4OneGroup) {
+        w.emit(`let g = ${group};`);
+        w.emit('let r = (v - vec4<f32>(mu[g])) / vec4<f32>(sigma[g]);');
+        w.emit('out[t] = vec4<f32>(finish(r.x), finish(r.y), finish(r.z), finish(r.w));');
+      } else {
+        w.emit('out[t] = vec4<f32>(normalize(v.x, e), normalize(v.y, e + 1u), normalize(v.z, e + 2u), normalize(v.w, e + 3u));');
+      }
     } else {
       w.emit(`// ${APPLY_PER_THREAD} elements per thread, one workgroup-wide block apart, so accesses stay coalesced.`);
       w.emit(`let first = (t / ${T}u) * ${T * APPLY_PER_THREAD}u + t % ${T}u;`);

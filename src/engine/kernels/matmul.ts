@@ -22,10 +22,11 @@
 //   C(i,j) = c[i + j·M]
 // Transposed operands are read through these strides: no transpose kernel ever runs.
 //
-// Shared-memory layout of the tiled kernels: As[p][i] (vec4 along i, what the inner loop reads:
-// conflict-free 16-byte reads), written straight from 16-byte loads when A is not transposed and
-// scattered by component when it is; Bs in whichever layout the global data has (vec4 along k for
-// B, along j for B'), both read as broadcasts in the inner loop.
+// Shared-memory layout of the tiled kernels: As[p][i/4] and Bs[p][j/4] (vec4 along i and j, what
+// the inner loop reads: conflict-free 16-byte reads of A, broadcasts of B). A and B' are stored
+// straight from their 16-byte loads; A' and B (contiguous along k) are scattered by component. On
+// an H100 that scatter beats keeping B along k (Bs[j][p/4]): 35.6 vs 31.5 TFLOP/s at 4096²
+// (TiledCode.bShared keeps the other layout for comparison).
 //
 // Bindings: a (read), b (read), bias (read, if any), scale (read, if any), c (read_write), uniform.
 // The key holds the variant, the transposes, the epilogue flags, the tile, the vec4 flags and the
@@ -97,6 +98,8 @@ export interface MatmulTuning {
   tile?: TileConfig;
   /** Columns each smallk thread sweeps. */
   smallkColumns?: number;
+  /** Shared-memory layout of B (not B'); see TiledCode.bShared. */
+  bShared?: 'k' | 'j';
 }
 
 // ---- routing ----
@@ -135,7 +138,7 @@ export function buildMatmul(params: MatmulParams, constants: MatmulConstants, li
   switch (params.variant) {
     case 'tiled':
     case 'vec4':
-      return buildTiledGemm(params, epilogue, constants, limits, tuning.tile);
+      return buildTiledGemm(params, epilogue, constants, limits, tuning);
     case 'smallk':
       return buildSmallK(params, epilogue, constants, limits, tuning.smallkColumns);
     case 'gemv':
@@ -153,22 +156,29 @@ function normaliseEpilogue(e: MatmulEpilogue | null): MatmulEpilogue | null {
     : null;
 }
 
-/** The tile for a GEMM: 128×128 with 8×8 per thread when the grid fills a large GPU, else 64×64 with 4×4. */
-export function chooseTile(m: number, n: number, limits: MatmulLimits): TileConfig {
+/**
+ * The tile for a GEMM: the largest whose grid still has FULL_GRID workgroups, and that fits the
+ * device. Measured on an H100 (f32, vec4, 256 threads): 4096² 128×128×16 (8×8) 35.6 TFLOP/s vs
+ * 128×128×8 32.9 vs 64×128 30.8; 2048² 128×128 34.4 vs 64×128 29.7 vs 64×64 25.5; 1024² (64
+ * tiles of 128²: too few) 64×128 (4×8) 24.6 vs 64×64 22.0 vs 128×128 16.3.
+ */
+export function chooseTile(m: number, n: number, limits: MatmulLimits, square = false): TileConfig {
   const storage = (t: TileConfig): number => 2 * t.tk * (t.tm + t.tn) * 4; // double-buffered f32 tiles
   const threads = (t: TileConfig): number => (t.tm / t.rm) * (t.tn / t.rn);
   const fits = (t: TileConfig): boolean => storage(t) <= limits.maxWorkgroupStorage && threads(t) <= limits.maxInvocations;
-  // Big tiles halve shared-memory traffic per flop, but only pay when there are enough of them:
-  // at least 128 workgroups (about one per SM on an H100, 132 SMs) of 128×128.
-  const bigGrid = Math.ceil(m / 128) * Math.ceil(n / 128) >= 128;
+  // Big tiles cut shared-memory traffic per flop, but only pay when there are enough of them:
+  // at least FULL_GRID workgroups (about one per SM on an H100, 132 SMs).
+  const FULL_GRID = 128;
+  const grid = (tm: number, tn: number): number => Math.ceil(m / tm) * Math.ceil(n / tn);
   const candidates: TileConfig[] = [
-    ...(bigGrid ? [{ tm: 128, tn: 128, tk: 16, rm: 8, rn: 8 }, { tm: 128, tn: 128, tk: 8, rm: 8, rn: 8 }] : []),
+    ...(grid(128, 128) >= FULL_GRID ? [{ tm: 128, tn: 128, tk: 16, rm: 8, rn: 8 }, { tm: 128, tn: 128, tk: 8, rm: 8, rn: 8 }] : []),
+    ...(grid(64, 128) >= FULL_GRID ? [{ tm: 64, tn: 128, tk: 16, rm: 4, rn: 8 }] : []),
     { tm: 64, tn: 64, tk: 16, rm: 4, rn: 4 },
     { tm: 64, tn: 64, tk: 8, rm: 4, rn: 4 },
     { tm: 32, tn: 32, tk: 8, rm: 4, rn: 4 },
     { tm: 16, tn: 16, tk: 4, rm: 4, rn: 4 },
   ];
-  const tile = candidates.find(fits);
+  const tile = candidates.find((t) => fits(t) && (!square || t.tm === t.tn));
   if (!tile) throw new Error(`matmul: no tile fits ${limits.maxWorkgroupStorage} bytes of workgroup storage and ${limits.maxInvocations} invocations`);
   return tile;
 }
@@ -316,6 +326,8 @@ export interface TiledCode {
   readonly fitN: boolean;
   readonly fitK: boolean;
   readonly epilogue: MatmulEpilogue | null;
+  /** B (not B') in shared memory: kept along k (Bs[j][p/4]) or scattered along j (Bs[p][j/4], the default: measured faster on an H100). */
+  readonly bShared: 'k' | 'j';
   /**
    * syrk only: how C is written. `direct`: C(i,j) (and its mirror C(j,i) off the diagonal) =
    * [C(i,j) when accumulating] + alpha·acc. `partial`: acc into a scratch of splits × n × n.
@@ -329,10 +341,10 @@ function buildTiledGemm(
   epilogue: MatmulEpilogue | null,
   constants: MatmulConstants,
   limits: MatmulLimits,
-  tileOverride: TileConfig | undefined,
+  tuning: MatmulTuning,
 ): KernelProgram {
   const { m, n, k, transA, transB } = params;
-  const tile = tileOverride ?? chooseTile(m, n, limits);
+  const tile = tuning.tile ?? chooseTile(m, n, limits);
   checkTile(tile, limits);
   const vec = params.variant === 'vec4';
   if (vec && m % 4 !== 0) throw new Error(`matmul vec4: needs m % 4 == 0 (16-byte stores of C), got m = ${m}`);
@@ -348,6 +360,7 @@ function buildTiledGemm(
     fitN: n % tile.tn === 0,
     fitK: k % tile.tk === 0,
     epilogue,
+    bShared: tuning.bShared ?? 'j',
     syrkWrite: 'none',
     accumulate: false,
   };
@@ -401,7 +414,10 @@ export function emitTiled(code: TiledCode, at: TiledBindingLayout): string {
   const perA = Math.ceil(slotsA / threads);
   const perB = Math.ceil(slotsB / threads);
   // B in shared memory: p-major (Bs[j][p/4], vec4 along k) for B, j-major (Bs[p][j/4]) for B'.
+  // Global B is contiguous along k (B) or along j (B'); in shared memory it is kept along k only
+  // when code.bShared says so, else B's k-vectors are scattered by component into Bs[p][j/4].
   const bAlongK = !code.transB;
+  const sharedAlongK = bAlongK && code.bShared === 'k';
 
   const w = new WgslBuilder();
   w.emit(
@@ -516,9 +532,17 @@ export function emitTiled(code: TiledCode, at: TiledBindingLayout): string {
   const emitStoreB = (stage: string): void => {
     for (let q = 0; q < perB; q++) {
       const s = `(lid + ${q * threads}u)`;
-      const store = `Bs[${stage} + ${s}] = rb${q};`;
-      if ((q + 1) * threads > slotsB) w.block(`if (${s} < ${slotsB}u)`, () => w.emit(store));
-      else w.emit(store);
+      const body = (): void => {
+        if (bAlongK && !sharedAlongK) {
+          // Scatter the four k values of column j into Bs[p][j/4], component j % 4.
+          w.emit(`let bj = ${s} / ${tk / 4}u;`, `let bp = 4u * (${s} % ${tk / 4}u);`);
+          for (let e = 0; e < 4; e++) w.emit(`Bs[${stage} + (bp + ${e}u) * ${tn / 4}u + bj / 4u][bj & 3u] = rb${q}[${e}];`);
+        } else {
+          w.emit(`Bs[${stage} + ${s}] = rb${q};`);
+        }
+      };
+      if ((q + 1) * threads > slotsB) w.block(`if (${s} < ${slotsB}u)`, body);
+      else w.block('', body);
     }
   };
 
@@ -559,7 +583,7 @@ export function emitTiled(code: TiledCode, at: TiledBindingLayout): string {
         emitLoadB('kn');
       });
       w.block(`for (var pq = 0u; pq < ${tk / 4}u; pq = pq + 1u)`, () => {
-        if (bAlongK) {
+        if (sharedAlongK) {
           // Bs[j][p/4]: one vec4 per column holds the four k values of this step.
           for (let h = 0; h < H; h++) {
             for (let e = 0; e < 4; e++) {
@@ -571,9 +595,9 @@ export function emitTiled(code: TiledCode, at: TiledBindingLayout): string {
           w.block('', () => {
             w.emit(`let p = 4u * pq + ${e}u;`);
             for (let g = 0; g < G; g++) w.emit(`let a${g} = As[sa + p * ${tm / 4}u + ${g * TX}u + tx];`);
-            if (!bAlongK) for (let h = 0; h < H; h++) w.emit(`let bq${h} = Bs[sb + p * ${tn / 4}u + ${h * TY}u + ty];`);
+            if (!sharedAlongK) for (let h = 0; h < H; h++) w.emit(`let bq${h} = Bs[sb + p * ${tn / 4}u + ${h * TY}u + ty];`);
             for (let c = 0; c < rn; c++) {
-              const bv = bAlongK ? `b${c}[${e}]` : `bq${c >> 2}[${c & 3}]`;
+              const bv = sharedAlongK ? `b${c}[${e}]` : `bq${c >> 2}[${c & 3}]`;
               w.emit(`let s${c} = ${bv};`);
               for (let g = 0; g < G; g++) w.emit(`acc${c}_${g} = a${g} * s${c} + acc${c}_${g};`);
             }

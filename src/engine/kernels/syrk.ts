@@ -85,7 +85,7 @@ export function buildSyrkPlan(params: SyrkParams, constants: SyrkConstants, limi
   const alpha = params.epilogue?.alpha ? (constants.alpha ?? 1) : 1;
 
   // Split-k wants big tiles (the splits give the parallelism); the direct plan sizes its tile by the grid.
-  const tile = tuning.tile ?? (tuning.splits === 1 ? chooseTile(n, n, limits) : chooseTile(Math.max(n, 2048), Math.max(n, 2048), limits));
+  const tile = tuning.tile ?? (tuning.splits === 1 ? chooseTile(n, n, limits, true) : chooseTile(Math.max(n, 2048), Math.max(n, 2048), limits, true));
   if (tile.tm !== tile.tn) throw new Error('syrk: the tile must be square');
   const nt = Math.ceil(n / tile.tm);
   const triangle = (nt * (nt + 1)) / 2;
@@ -109,6 +109,7 @@ export function buildSyrkPlan(params: SyrkParams, constants: SyrkConstants, limi
     fitN: n % tile.tn === 0,
     fitK: rows % tile.tk === 0,
     epilogue: null,
+    bShared: 'j',
     syrkWrite: splits === 1 ? 'direct' : 'partial',
     accumulate: splits === 1 && params.accumulate,
   };

@@ -92,7 +92,7 @@ export function FileMenu() {
               Open file…
             </MenuItem>
             <div className="menu-separator" />
-            <MenuItem testId="menu-save-ipynb" onClick={() => (close(), library.saveAsIpynb())} title="Jupyter notebook with outputs (opens in JupyterLab)">
+            <MenuItem testId="menu-save-ipynb" onClick={() => (close(), void library.saveAsIpynb())} title="Jupyter notebook with outputs (opens in JupyterLab)">
               Save as .ipynb
             </MenuItem>
             <MenuItem testId="menu-save-m" onClick={() => (close(), library.saveAsM())} title="MATLAB script with %% sections (no outputs)">

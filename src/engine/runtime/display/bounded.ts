@@ -33,13 +33,16 @@ export function boundedDisplay(name: string, value: Value, format: NumberFormat,
   return { text: `${text}\n  ... display truncated (${name} is ${what}): showing its first ${countLines(text)} lines.\n\n`, truncated: true };
 }
 
-/** The first `maxRows` rows and as many columns as fit the element budget, or null when small. */
+/**
+ * The first `maxRows` rows, as many columns as fit the element budget and, for N-D arrays, the
+ * first pages (the pages where every index past the third is 1); null when the array is small.
+ */
 function cornerOf(t: Tensor, maxRows: number): Tensor | null {
-  if (t.numel <= DISPLAY_FORMAT_MAX_ELEMENTS || t.shape.length > 3) return null;
+  if (t.numel <= DISPLAY_FORMAT_MAX_ELEMENTS) return null;
   const [rows, cols] = t.shape;
   const r = Math.max(1, Math.min(rows, maxRows));
   const c = Math.max(1, Math.min(cols, Math.floor(DISPLAY_FORMAT_MAX_ELEMENTS / r)));
-  const pages = t.shape.length === 3 ? Math.max(1, Math.min(t.shape[2], Math.floor(DISPLAY_FORMAT_MAX_ELEMENTS / (r * c)))) : 1;
+  const pages = t.shape.length >= 3 ? Math.max(1, Math.min(t.shape[2], Math.floor(DISPLAY_FORMAT_MAX_ELEMENTS / (r * c)))) : 1;
   const n = r * c * pages;
   const re = new Float64Array(n);
   const im = t.im ? new Float64Array(n) : null;
@@ -52,7 +55,7 @@ function cornerOf(t: Tensor, maxRows: number): Tensor | null {
       k += r;
     }
   }
-  return new Tensor(t.cls, t.shape.length === 3 ? [r, c, pages] : [r, c], re, im);
+  return new Tensor(t.cls, t.shape.length >= 3 ? [r, c, pages] : [r, c], re, im);
 }
 
 /** The text cut after its last whole line within the bounds, or null when it fits. */

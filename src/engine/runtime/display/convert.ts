@@ -69,6 +69,8 @@ export function num2str(value: Value, arg?: number | string): Tensor {
   if (typeof arg === 'number' && (!(arg >= 0) || !Number.isInteger(arg))) {
     raise('MATLAB:num2str:invalidPrecision', 'Precision must be a scalar integer >= 0.');
   }
+  // Past a double's 767 significant digits more precision changes nothing but the padding.
+  if (typeof arg === 'number') arg = Math.min(arg, 800);
   const rows: string[] = [];
   if (t.im !== null) {
     let fmt: string;
@@ -118,7 +120,7 @@ export function num2str(value: Value, arg?: number | string): Tensor {
     }
     const rowFmt = perRow ? `${fmt.repeat(t.cols).trimEnd()}\n` : fmt;
     const text = formatPrintf(rowFmt, [new Tensor(t.cls === 'logical' ? 'double' : t.cls, [t.cols, t.rows], transposeData(t))]);
-    rows.push(...text.split('\n').filter((line, i, all) => line !== '' || i < all.length - 1));
+    for (const line of text.split('\n').filter((line, i, all) => line !== '' || i < all.length - 1)) rows.push(line);
   }
   return charMatrix(trimColumns(rows));
 }

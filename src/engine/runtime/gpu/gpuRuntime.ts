@@ -237,6 +237,9 @@ export class GpuRuntime implements LoweringHost {
           maxWorkgroupsPerDimension: maxWg,
         };
         if (s.kind === 'syrk') {
+          // The direct plan (upper tiles, mirrored as they are written). The split-k plan of
+          // syrk.ts is faster on big GPUs for tall inputs but did not finish on SwiftShader
+          // through this path; it is left for the matmul work to wire in with a test.
           const passes = buildSyrk({ n: s.n, k: s.k, rowOffset: 0, rows: s.k, accumulate: false, epilogue: s.epilogue ? { alpha: true } : null }, s.constants, limits);
           for (const pass of passes) p.dispatch(pass, [bufferOf(s.a)], out);
         } else {

@@ -6,6 +6,7 @@ import { raise } from '../../errors.ts';
 import { checkArraySize } from '../../limits.ts';
 import {
   CellArray,
+  charText,
   hostOnly,
   castScalar,
   emptyDouble,
@@ -175,7 +176,7 @@ export function scatter(target: Value, positions: ArrayLike<number>, rhs: Value,
   }
   if (target.type !== rhs.type) {
     if (target.type === 'string' && rhs.type === 'tensor' && rhs.cls === 'char') {
-      return scatter(target, positions, new StringArray([1, 1], [String.fromCharCode(...rhs.re)]));
+      return scatter(target, positions, new StringArray([1, 1], [charText(rhs)]));
     }
     raise('MATLAB:invalidConversion', `Conversion to ${target.type} from ${rhs.type === 'tensor' ? rhs.cls : rhs.type} is not possible.`);
   }

@@ -8,7 +8,7 @@
 import uPlot from 'uplot';
 import type { AxesModel, Colormap, FigureModel, Series } from '../../../worker/protocol.ts';
 import { isOpenMarker, markerPath } from './markers.ts';
-import { colormapLut, cssColor, imageCanvas, mapColor, scaledIndex } from './raster.ts';
+import { colormapLut, cssColor, ImageRaster, mapColor, scaledIndex } from './raster.ts';
 
 type Range = [number, number];
 type LineSeries = Extract<Series, { kind: 'line' }>;
@@ -37,12 +37,12 @@ export function createAxesChart(target: HTMLElement, fig: FigureModel, ax: AxesM
   const resolved = ax.resolved ?? { x: [0, 1] as const, y: [0, 1] as const, c: [0, 1] as const };
   const map: Colormap = ax.colormap ?? fig.colormap;
   const clim: Range = [resolved.c[0], resolved.c[1]];
-  const rasters = new Map<number, HTMLCanvasElement>();
-  const T0 = performance.now();
+  const rasters = new Map<number, ImageRaster>();
   ax.series.forEach((s, k) => {
-    if (s.kind === 'image') rasters.set(k, imageCanvas(s, map, s.mapping === 'scaled' ? (s.clim ?? clim) : clim));
+    if (s.kind !== 'image') return;
+    const limits = s.mapping === 'scaled' ? (s.clim ?? clim) : clim;
+    rasters.set(k, new ImageRaster(s, map, limits, options.width * uPlot.pxRatio, options.height * uPlot.pxRatio));
   });
-  console.log('TIMING raster', performance.now() - T0);
   const titleLines = ax.title ? ax.title.split('\n') : [];
   const top = titleLines.length > 0 ? titleLines.length * TITLE_LINE + 10 : 12;
   const right = ax.colorbar ? COLORBAR_SPACE : 18;
@@ -50,11 +50,14 @@ export function createAxesChart(target: HTMLElement, fig: FigureModel, ax: AxesM
   const xBase: Range = [resolved.x[0], resolved.x[1]];
   const yBase: Range = [resolved.y[0], resolved.y[1]];
   const equal = ax.aspect === 'equal' || ax.aspect === 'image';
-  if (!ax.visible && equal) padding = fitAspect(padding, options.width, options.height, (xBase[1] - xBase[0]) / (yBase[1] - yBase[0]));
-  else if (ax.aspect === 'square') {
-    const axisW = 60 + (ax.ylabel ? 20 : 0);
-    const axisH = 40 + (ax.xlabel ? 20 : 0);
-    const fitted = fitAspect([padding[0], padding[1], padding[2] + axisH, padding[3] + axisW], options.width, options.height, 1);
+  // 'image' (and 'equal' with 'tight') keep the limits and shrink the plot box to the data's
+  // aspect; 'square' makes the box square. The axes' own size is estimated (uPlot sizes it), and
+  // `ranges` below widens the limits by whatever is left over.
+  if (ax.aspect === 'image' || (ax.aspect === 'equal' && ax.tight) || ax.aspect === 'square') {
+    const target = ax.aspect === 'square' ? 1 : (xBase[1] - xBase[0]) / (yBase[1] - yBase[0]);
+    const axisW = ax.visible ? 50 + (ax.ylabel ? 22 : 0) : 0;
+    const axisH = ax.visible ? 50 + (ax.xlabel ? 22 : 0) : 0;
+    const fitted = fitAspect([padding[0], padding[1], padding[2] + axisH, padding[3] + axisW], options.width, options.height, target);
     padding = [fitted[0], fitted[1], fitted[2] - axisH, fitted[3] - axisW];
   }
 
@@ -119,15 +122,22 @@ export function createAxesChart(target: HTMLElement, fig: FigureModel, ax: AxesM
       : { show: false },
     select: { show: options.interactive, left: 0, top: 0, width: 0, height: 0 },
     hooks: {
-      drawClear: [(u) => { const t = performance.now(); drawImages(u, ax, rasters); console.log('TIMING drawImages', performance.now() - t); }],
-      drawAxes: [(u) => { console.log('TIMING drawAxes', performance.now()); }],
+      drawClear: [(u) => drawImages(u, ax, rasters)],
+      destroy: [() => rasters.forEach((r) => r.dispose())],
       drawSeries: [(u, si) => drawMarkers(u, ax, si, map, clim)],
       draw: [(u) => drawDecorations(u, ax, titleLines, map, clim)],
       // uPlot (faceted mode) recomputes paths only when y changes: a zoom or pan along x alone must too.
-      setScale: [(u) => u.series.forEach((s) => ((s as unknown as { _paths: unknown })._paths = null))],
+      setScale: [
+        (u) => {
+          u.series.forEach((s) => ((s as unknown as { _paths: unknown })._paths = null));
+          // A zoom wants every pixel of a big image: build it now, in slices, and redraw when done.
+          if (zoomable) rasters.forEach((r) => r.ensureFull(() => u.redraw(false)));
+        },
+      ],
       ...(options.interactive ? { setCursor: [(u: uPlot) => hover(u, ax)] } : {}),
     },
   };
+  let zoomable = false;
   const u = new uPlot(opts, data as uPlot.AlignedData, target);
   if (equal && ax.visible) {
     const r = ranges(u);
@@ -136,7 +146,10 @@ export function createAxesChart(target: HTMLElement, fig: FigureModel, ax: AxesM
       u.setScale('y', { min: r.y[0], max: r.y[1] });
     });
   }
-  if (options.interactive) addPanZoom(u);
+  if (options.interactive) {
+    addPanZoom(u);
+    zoomable = true;
+  }
   return u;
 }
 
@@ -168,7 +181,7 @@ function seriesData(s: Series): [ArrayLike<number>, ArrayLike<number>] {
     case 'bar':
       return [s.x, s.y];
     case 'histogram':
-      return [s.edges.subarray(0, s.values.length), s.values];
+      return [Array.prototype.slice.call(s.edges, 0, s.values.length), s.values];
     case 'image':
       return [Float64Array.of(s.xData[0], s.xData[1]), Float64Array.of(s.yData[0], s.yData[1])];
   }
@@ -216,6 +229,9 @@ function uplotSeries(s: Series): uPlot.Series {
 const linePath: uPlot.Series.PathBuilder = (u, si) => {
   const [xs, ys] = (u.data as unknown as [ArrayLike<number>, ArrayLike<number>][])[si];
   const p = new Path2D();
+  // Canvas position = a + b * value (linear scales), inlined: a million points in a few ms.
+  const [ax, bx] = linearMap(u, 'x');
+  const [ay, by] = linearMap(u, 'y');
   let pen = false;
   let col = NaN;
   let minY = 0;
@@ -229,8 +245,8 @@ const linePath: uPlot.Series.PathBuilder = (u, si) => {
     }
   };
   for (let i = 0; i < xs.length; i++) {
-    const x = u.valToPos(xs[i], 'x', true);
-    const y = u.valToPos(ys[i], 'y', true);
+    const x = ax + bx * xs[i];
+    const y = ay + by * ys[i];
     if (!Number.isFinite(x) || !Number.isFinite(y)) {
       flush();
       col = NaN;
@@ -255,6 +271,13 @@ const linePath: uPlot.Series.PathBuilder = (u, si) => {
   flush();
   return { stroke: p, fill: null, clip: null, flags: 0 } as unknown as uPlot.Series.Paths;
 };
+
+/** [a, b] with canvas position = a + b * value on a linear scale (what valToPos computes). */
+function linearMap(u: uPlot, key: 'x' | 'y'): [number, number] {
+  const p0 = u.valToPos(0, key, true);
+  const p1 = u.valToPos(1, key, true);
+  return [p0, p1 - p0];
+}
 
 function barPath(s: Extract<Series, { kind: 'bar' }>): uPlot.Series.PathBuilder {
   return (u) => {
@@ -297,13 +320,13 @@ function imageEdges(s: ImageSeries): { x: Range; y: Range } {
   return { x: [s.xData[0] - dx / 2, s.xData[1] + dx / 2], y: [s.yData[0] - dy / 2, s.yData[1] + dy / 2] };
 }
 
-function drawImages(u: uPlot, ax: AxesModel, rasters: Map<number, HTMLCanvasElement>): void {
+function drawImages(u: uPlot, ax: AxesModel, rasters: Map<number, ImageRaster>): void {
   if (rasters.size === 0) return;
   const ctx = u.ctx;
   ctx.save();
   clipToPlot(u, ctx);
   ctx.imageSmoothingEnabled = false;
-  for (const [k, raster] of rasters) {
+  for (const [k, { canvas: raster }] of rasters) {
     const s = ax.series[k] as ImageSeries;
     const e = imageEdges(s);
     const x0 = u.valToPos(e.x[0], 'x', true);

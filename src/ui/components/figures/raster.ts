@@ -39,18 +39,34 @@ function packedLut(map: Colormap): Uint32Array {
   return out;
 }
 
-/** An image series' pixels, row-major RGBA, as ImageData wants them. */
-export function imagePixels(s: ImageSeries, map: Colormap, clim: readonly [number, number]): Uint8ClampedArray<ArrayBuffer> {
-  const { rows, cols, data } = s;
-  const out = new Uint8ClampedArray(rows * cols * 4);
-  const plane = rows * cols;
+/**
+ * An image series' pixels, row-major RGBA, as ImageData wants them: every `step[0]`-th row and
+ * `step[1]`-th column (nearest subsampling; [1, 1] is the full image), columns `from` to `to` of
+ * that grid only when asked (a full image is built in slices between frames).
+ */
+export function imagePixels(
+  s: ImageSeries,
+  map: Colormap,
+  clim: readonly [number, number],
+  step: readonly [number, number] = [1, 1],
+  out?: Uint8ClampedArray<ArrayBuffer>,
+  from = 0,
+  to?: number,
+): Uint8ClampedArray<ArrayBuffer> {
+  const { rows: srcRows, data } = s;
+  const [sr, sc] = step;
+  const rows = Math.ceil(s.rows / sr);
+  const cols = Math.ceil(s.cols / sc);
+  out ??= new Uint8ClampedArray(rows * cols * 4);
+  const end = Math.min(cols, to ?? cols);
+  const plane = s.rows * s.cols;
   if (s.mapping === 'truecolor') {
     const scale = 255 / s.maxValue;
-    for (let c0 = 0; c0 < cols; c0 += BLOCK) {
-      const c1 = Math.min(cols, c0 + BLOCK);
+    for (let c0 = from; c0 < end; c0 += BLOCK) {
+      const c1 = Math.min(end, c0 + BLOCK);
       for (let r = 0; r < rows; r++) {
         for (let c = c0; c < c1; c++) {
-          const src = c * rows + r;
+          const src = c * sc * srcRows + r * sr;
           const dst = (r * cols + c) * 4;
           out[dst] = data[src] * scale;
           out[dst + 1] = data[src + plane] * scale;
@@ -71,12 +87,13 @@ export function imagePixels(s: ImageSeries, map: Colormap, clim: readonly [numbe
   const k = direct ? 1 : hi > lo ? n / (hi - lo) : 0;
   const off = direct ? 1 : lo;
   const mid = k === 0 ? Math.floor(n / 2) : -1;
-  for (let c0 = 0; c0 < cols; c0 += BLOCK) {
-    const c1 = Math.min(cols, c0 + BLOCK);
+  const colStride = sc * srcRows;
+  for (let c0 = from; c0 < end; c0 += BLOCK) {
+    const c1 = Math.min(end, c0 + BLOCK);
     for (let r = 0; r < rows; r++) {
       let dst = r * cols + c0;
-      let src = c0 * rows + r;
-      for (let c = c0; c < c1; c++, dst++, src += rows) {
+      let src = c0 * colStride + r * sr;
+      for (let c = c0; c < c1; c++, dst++, src += colStride) {
         // NaN fails both tests and takes entry 0; in-range values truncate like floor.
         let idx = mid >= 0 ? mid : (data[src] - off) * k;
         if (!(idx >= 0)) idx = 0;
@@ -88,20 +105,67 @@ export function imagePixels(s: ImageSeries, map: Colormap, clim: readonly [numbe
   return out;
 }
 
-/** A canvas holding the image at its own resolution. */
-export function imageCanvas(s: ImageSeries, map: Colormap, clim: readonly [number, number]): HTMLCanvasElement {
+function canvasOf(pixels: Uint8ClampedArray<ArrayBuffer>, cols: number, rows: number): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, s.cols);
-  canvas.height = Math.max(1, s.rows);
-  if (s.rows > 0 && s.cols > 0) {
-    const ctx = canvas.getContext('2d')!;
-    const t0 = performance.now();
-    const px = imagePixels(s, map, clim);
-    const t1 = performance.now();
-    ctx.putImageData(new ImageData(px, s.cols, s.rows), 0, 0);
-    console.log('TIMING pixels', t1 - t0, 'put', performance.now() - t1);
-  }
+  canvas.width = Math.max(1, cols);
+  canvas.height = Math.max(1, rows);
+  if (rows > 0 && cols > 0) canvas.getContext('2d')!.putImageData(new ImageData(pixels, cols, rows), 0, 0);
   return canvas;
+}
+
+/**
+ * An image on a canvas. A big image first gets a canvas subsampled to about the size it is shown
+ * at, in device pixels (fast: a 4K image is drawn from ~0.4M pixels); the full-resolution canvas is built on
+ * demand (a zoom) in slices between frames, and `onFull` is told when it replaces the first.
+ */
+export class ImageRaster {
+  canvas: HTMLCanvasElement;
+  private building = false;
+  private cancelled = false;
+
+  constructor(
+    private readonly s: ImageSeries,
+    private readonly map: Colormap,
+    private readonly clim: readonly [number, number],
+    shownWidth: number,
+    shownHeight: number,
+  ) {
+    const sc = Math.max(1, Math.floor(s.cols / Math.max(1, shownWidth)));
+    const sr = Math.max(1, Math.floor(s.rows / Math.max(1, shownHeight)));
+    this.full = sc === 1 && sr === 1;
+    this.canvas = canvasOf(imagePixels(s, map, clim, [sr, sc]), Math.ceil(s.cols / sc), Math.ceil(s.rows / sr));
+  }
+
+  /** true once the canvas holds every pixel. */
+  full: boolean;
+
+  /** Starts building the full-resolution canvas (once); calls onFull when it is in place. */
+  ensureFull(onFull: () => void): void {
+    if (this.full || this.building) return;
+    this.building = true;
+    const { s } = this;
+    const pixels = new Uint8ClampedArray(s.rows * s.cols * 4);
+    // About two million pixels per slice.
+    const slice = Math.max(BLOCK, Math.ceil(2_000_000 / Math.max(1, s.rows) / BLOCK) * BLOCK);
+    let from = 0;
+    const step = () => {
+      if (this.cancelled) return;
+      imagePixels(s, this.map, this.clim, [1, 1], pixels, from, from + slice);
+      from += slice;
+      if (from < s.cols) {
+        setTimeout(step, 0);
+        return;
+      }
+      this.canvas = canvasOf(pixels, s.cols, s.rows);
+      this.full = true;
+      onFull();
+    };
+    setTimeout(step, 0);
+  }
+
+  dispose(): void {
+    this.cancelled = true;
+  }
 }
 
 /** CSS colour text of an RGB triple in [0, 1]. */

@@ -3,7 +3,7 @@
 // ids (so they can never collide with ids this page hands out) and restores outputs as settled
 // runtimes; nothing is ever run by loading.
 
-import { figurePng } from '../../../formats/ipynb.ts';
+import { figureLabel, figurePng } from '../../../formats/ipynb.ts';
 import type { DocCell, DocOutput, NotebookDoc } from '../../../formats/notebookDoc.ts';
 import { newCellId, type CellId } from '../cells/ids.ts';
 import type { NotebookState } from '../cells/notebook.ts';
@@ -16,18 +16,18 @@ export interface DocFromStateOptions {
   keepFigureModels?: boolean;
   /** Document-level title. */
   title?: string;
-  /** Rendered figures, by cell, in output order (from the page's canvases), for image/png. */
-  figurePngs?: (cellId: CellId) => (string | null)[];
+  /** A figure's rendering as base64 PNG (for image/png in .ipynb), when one was made. */
+  figurePng?: (figure: unknown) => string | null;
 }
 
-function outputToDoc(output: CellOutput, keepModels: boolean, png: () => string | null): DocOutput | null {
+function outputToDoc(output: CellOutput, keepModels: boolean, png: (figure: unknown) => string | null): DocOutput | null {
   switch (output.kind) {
     case 'stdout':
       return { kind: 'stdout', text: output.text };
     case 'display':
       return { kind: 'display', name: output.name, text: output.text, className: output.className, size: [...output.size] };
     case 'figure': {
-      const doc: DocOutput = { kind: 'figure', png: figurePng(output.figure) ?? png(), text: 'Figure' };
+      const doc: DocOutput = { kind: 'figure', png: figurePng(output.figure) ?? png(output.figure), text: figureLabel(output.figure) };
       if (keepModels) doc.model = output.figure;
       return doc;
     }
@@ -55,10 +55,9 @@ export function docFromState(state: NotebookState, options: DocFromStateOptions 
     if (data.kind !== 'code' || !includeOutputs) return cell;
     const runtime = state.cellRuntime[cellId];
     if (!runtime || (runtime.status !== 'done' && runtime.status !== 'error')) return cell;
-    const pngs = options.figurePngs?.(cellId) ?? [];
-    let figureIndex = 0;
+    const png = options.figurePng ?? (() => null);
     const outputs = runtime.outputs
-      .map((output) => outputToDoc(output, options.keepFigureModels ?? false, () => pngs[figureIndex++] ?? null))
+      .map((output) => outputToDoc(output, options.keepFigureModels ?? false, png))
       .filter((o): o is DocOutput => o !== null);
     cell.executionCount = runtime.executionCount;
     if (outputs.length > 0) cell.outputs = outputs;

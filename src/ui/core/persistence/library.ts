@@ -12,7 +12,6 @@
 import { fromIpynb, serializeIpynb } from '../../../formats/ipynb.ts';
 import { fromMFile, toMFile } from '../../../formats/mfile.ts';
 import { NotebookFormatError, parseNotebookDoc, type NotebookDoc } from '../../../formats/notebookDoc.ts';
-import type { CellId } from '../cells/ids.ts';
 import { notebookActions, type NotebookState } from '../cells/notebook.ts';
 import type { MatbookApp } from '../app.ts';
 import { cellsFromDoc, docFromState } from '../formats/notebookState.ts';
@@ -71,8 +70,8 @@ export interface LibraryOptions {
   location?: { href: string; hash: string; search: string };
   replaceUrl?: (url: string) => void;
   fetchText?: (url: string) => Promise<string>;
-  /** Rendered figures of a cell, as base64 PNGs in output order (for .ipynb export). */
-  figurePngs?: (cellId: CellId) => (string | null)[];
+  /** Renders a figure model as a base64 PNG (for image/png in .ipynb export). */
+  renderFigurePng?: (figure: unknown) => Promise<string | null>;
 }
 
 const UNTITLED = 'Untitled notebook';
@@ -111,8 +110,8 @@ export class NotebookLibrary {
   private writes: Promise<void> = Promise.resolve();
   private toastSeq = 0;
   private toastTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly options: Required<Omit<LibraryOptions, 'location' | 'replaceUrl' | 'figurePngs'>> &
-    Pick<LibraryOptions, 'location' | 'replaceUrl' | 'figurePngs'>;
+  private readonly options: Required<Omit<LibraryOptions, 'location' | 'replaceUrl' | 'renderFigurePng'>> &
+    Pick<LibraryOptions, 'location' | 'replaceUrl' | 'renderFigurePng'>;
   private started = false;
 
   constructor(
@@ -134,7 +133,7 @@ export class NotebookLibrary {
         }),
       location: options.location,
       replaceUrl: options.replaceUrl,
-      figurePngs: options.figurePngs,
+      renderFigurePng: options.renderFigurePng,
     };
     this.seen = app.store.getState();
     this.state = {
@@ -487,24 +486,36 @@ export class NotebookLibrary {
 
   // --- export and share ----------------------------------------------------------------------
 
-  currentDoc(options: { includeOutputs?: boolean } = {}): NotebookDoc {
+  currentDoc(options: { includeOutputs?: boolean; figurePng?: (figure: unknown) => string | null } = {}): NotebookDoc {
     return docFromState(this.app.store.getState(), {
       includeOutputs: options.includeOutputs ?? true,
       title: this.state.title,
-      figurePngs: this.options.figurePngs,
+      figurePng: options.figurePng,
     });
   }
 
-  ipynbText(): string {
-    return serializeIpynb(this.currentDoc());
+  /** The .ipynb text, figures rendered as image/png where the page can render them. */
+  async ipynbText(): Promise<string> {
+    const pngs = new Map<unknown, string | null>();
+    const render = this.options.renderFigurePng;
+    if (render) {
+      const state = this.app.store.getState();
+      for (const cellId of state.cellIds) {
+        for (const output of state.cellRuntime[cellId]?.outputs ?? []) {
+          if (output.kind !== 'figure' || pngs.has(output.figure)) continue;
+          pngs.set(output.figure, await render(output.figure).catch(() => null));
+        }
+      }
+    }
+    return serializeIpynb(this.currentDoc({ figurePng: (figure) => pngs.get(figure) ?? null }));
   }
 
   mFileText(): string {
     return toMFile(this.currentDoc({ includeOutputs: false }));
   }
 
-  saveAsIpynb(): void {
-    downloadText(safeFileName(this.state.title, '.ipynb'), this.ipynbText(), 'application/x-ipynb+json');
+  async saveAsIpynb(): Promise<void> {
+    downloadText(safeFileName(this.state.title, '.ipynb'), await this.ipynbText(), 'application/x-ipynb+json');
   }
 
   saveAsM(): void {
