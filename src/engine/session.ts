@@ -39,7 +39,8 @@ class OutputGate {
   private cause: 'chars' | 'lines' | null = null;
   private pending = '';
   private finished = false;
-  private lastFlush = performance.now();
+  /** The first output of a cell goes out at once; later output waits at most STDOUT_BATCH_MS. */
+  private lastFlush = -Infinity;
 
   constructor(
     private readonly limits: OutputLimits,
@@ -62,6 +63,11 @@ class OutputGate {
     this.shownChars += event.text.length;
     this.shownLines += lineCount(event.text);
     this.forward(event);
+  }
+
+  /** Between statements: send held output once it is old enough (a loop that prints, then computes). */
+  poll(): void {
+    if (this.pending.length > 0 && performance.now() - this.lastFlush >= STDOUT_BATCH_MS) this.flush();
   }
 
   /** Any other event: pending stdout goes first, so the order is kept. */
@@ -143,6 +149,7 @@ export class Session {
     this.outputLimits = options.output ?? DEFAULT_OUTPUT_LIMITS;
     this.interp = new Interpreter({
       stdout: (text) => (this.gate ? this.gate.stdout(text) : this.emit({ type: 'stdout', text })),
+      poll: () => this.gate?.poll(),
       display: (name, text, value, truncated) => {
         const event: EngineEvent = { type: 'display', name, text, className: classOf(value), size: [...value.shape], ...(truncated ? { truncated: true } : {}) };
         if (this.gate) this.gate.display(event);

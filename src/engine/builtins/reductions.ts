@@ -12,14 +12,15 @@ import { registerFamily } from './registry.ts';
 import type { BuiltinSpec } from './types.ts';
 
 interface ReduceOptions {
-  dim: number | 'all';
+  /** One dimension, every element, or a list of dimensions (vecdim). */
+  dim: number | 'all' | number[];
   omitNaN: boolean;
   outClass: 'native' | 'double' | 'default';
 }
 
 /** Splits trailing options ('all', 'omitnan', 'includenan', 'native', 'double') from a dim argument. */
 function reduceOptions(args: Value[], first: number, fname: string, shape: readonly number[]): ReduceOptions {
-  let dim: number | 'all' | null = null;
+  let dim: number | 'all' | number[] | null = null;
   let omitNaN = false;
   let outClass: ReduceOptions['outClass'] = 'default';
   for (let i = first; i < args.length; i++) {
@@ -39,9 +40,10 @@ function reduceOptions(args: Value[], first: number, fname: string, shape: reado
       dim = t.re.length === 1 ? dimArg(a, fname) : 'all';
       if (t.re.length > 1) {
         // A vector of dims (mean(x, [1 2])): reduce over those dims by folding them.
-        const dims = Array.from(t.re);
-        if (dims.every((d, k) => d === k + 1) && dims.length >= shape.length) dim = 'all';
-        else if (dims.length === 1) dim = dims[0];
+        const dims = [...new Set(Array.from(t.re))].sort((x, y) => x - y);
+        for (const d of dims) if (!(d >= 1) || d !== Math.floor(d)) dimArg(scalar(d), fname);
+        // Every dimension there is: the same as 'all'; otherwise reduce along each listed one.
+        dim = shape.every((s, k) => s === 1 || dims.includes(k + 1)) ? 'all' : dims;
       }
     }
   }
@@ -55,8 +57,20 @@ function reducedShape(shape: readonly number[], dim: number): number[] {
   return out;
 }
 
-/** Calls `visit(values)` for each fibre along the dimension and stores its result. */
+/**
+ * Calls `visit(values)` for each fibre along the dimension and stores its result. A vecdim
+ * reduces one dimension after another: sums, products, extremes and any/all compose that way,
+ * and so does a mean (every fibre along a dimension has the same length).
+ */
 function reduceFibres(t: Tensor, opts: ReduceOptions, f: (fibre: Float64Array) => number): { shape: number[]; data: Float64Array } {
+  if (Array.isArray(opts.dim)) {
+    let cur = t;
+    for (const d of opts.dim) {
+      const r = reduceFibres(cur, { ...opts, dim: d }, f);
+      cur = new Tensor('double', r.shape, r.data);
+    }
+    return { shape: [...cur.shape], data: cur.re };
+  }
   if (opts.dim === 'all') {
     const data = opts.omitNaN ? t.re.filter((x) => !Number.isNaN(x)) : t.re;
     return { shape: [1, 1], data: Float64Array.of(f(data)) };
@@ -147,7 +161,8 @@ function extremum(name: 'max' | 'min'): BuiltinSpec {
         return applyBinary(ctx, OPS[name], a, tensorArg(args[1], name, 2));
       }
       const opts = reduceOptions(args, 2, name, a.shape);
-      if (a.re.length === 0 && opts.dim !== 'all') {
+      if (Array.isArray(opts.dim) && ctx.nargout > 1) raise('MATLAB:max:vecdimIndices', `Indices are not supported with a vector of dimensions in ${name}.`);
+      if (a.re.length === 0 && typeof opts.dim === 'number') {
         const shape = a.shape.length === 2 && a.shape[0] === 0 && a.shape[1] === 0 ? [0, 0] : reducedShape(a.shape, opts.dim).map((d, i) => (i === (opts.dim as number) - 1 && a.shape[i] === 0 ? 0 : d));
         const empty = new Tensor(a.cls, shape, new Float64Array(0));
         return ctx.nargout > 1 ? [empty, new Tensor('double', shape, new Float64Array(0))] : empty;

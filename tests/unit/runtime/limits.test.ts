@@ -155,6 +155,17 @@ describe('output limits', () => {
     expect(stdoutOf(await runEvents(session, "fprintf('again\\n');"))).toBe('again\n');
   });
 
+  it('batching never holds back progress: the first output goes at once, later output between statements', async () => {
+    const session = new Session({ gpu: 'off' });
+    const seen: { text: string; at: number }[] = [];
+    const started = performance.now();
+    await session.run("disp('start'); x = 0; for i = 1:200000, x = x + i; end\ndisp('end')", (e) => {
+      if (e.type === 'stdout') seen.push({ text: e.text, at: performance.now() - started });
+    });
+    expect(seen.map((s) => s.text)).toEqual(['start\n', 'end\n']);
+    expect(seen[0].at).toBeLessThan(seen[1].at);
+  });
+
   it('stdout is capped at 1 MB of characters', async () => {
     const session = new Session({ gpu: 'off' });
     const text = stdoutOf(await runEvents(session, "fprintf('%s', repmat('a', 1, 3e6));"));

@@ -27,6 +27,8 @@ export interface OutputSink {
   stdout(text: string): void;
   /** `truncated`: the text is a bounded part of the display, ending with a note (see displayBounds). */
   display(name: string, text: string, value: Value, truncated?: boolean): void;
+  /** Called between statements: a sink that batches output may send what it holds. */
+  poll?(): void;
 }
 
 interface UserFunction {
@@ -118,6 +120,7 @@ export class Interpreter implements StmtRuntime {
   // ------------------------------------------------------------------ StmtRuntime
 
   checkInterrupt(): void {
+    this.sink.poll?.();
     if (this.interruptRequested || (this.interruptFlag !== null && Atomics.load(this.interruptFlag, 0) !== 0)) {
       this.interruptRequested = false;
       if (this.interruptFlag) Atomics.store(this.interruptFlag, 0, 0);
