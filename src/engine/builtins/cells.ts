@@ -280,7 +280,8 @@ function orderfields(args: Value[], nargout: number): Value[] {
   if (spec === undefined) order = [...s.fields].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   else if (spec.type === 'struct') order = [...spec.fields];
   else if (spec.type === 'cell' || spec.type === 'string') order = nameList(spec, 'orderfields');
-  else order = Array.from((spec as Tensor).re, (k) => s.fields[k - 1] ?? raise('MATLAB:orderfields:InvalidPermutation', 'Invalid permutation vector.'));
+  else if (spec.type !== 'tensor') raise('MATLAB:orderfields:InvalidOrder', 'The second input must name the same fields as the struct.');
+  else order = Array.from(spec.re, (k) => s.fields[k - 1] ?? raise('MATLAB:orderfields:InvalidPermutation', 'Invalid permutation vector.'));
   if (order.length !== s.fields.length || order.some((f) => !s.fields.includes(f))) {
     raise('MATLAB:orderfields:InvalidOrder', 'The second input must name the same fields as the struct.');
   }

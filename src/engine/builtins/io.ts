@@ -77,7 +77,7 @@ registerFamily({
     doc: "MATLAB syntax text for a matrix. Example: mat2str([1 2; 3 4]) is '[1 2;3 4]'.",
     impl: (args) => {
       const precision = args[1] === undefined ? 15 : scalarArg(args[1], 'mat2str', 2);
-      if (!Number.isFinite(precision)) raise('MATLAB:mat2str:InvalidPrecision', 'The precision must be a positive integer.');
+      if (!Number.isInteger(precision)) raise('MATLAB:mat2str:InvalidPrecision', 'The precision must be a positive integer.');
       // A double's exact decimal expansion has at most 767 significant digits: more never changes the text.
       return charRow(mat2str(args[0] ?? raise('MATLAB:minrhs', 'Not enough input arguments.'), Math.max(1, Math.min(precision, 800))));
     },

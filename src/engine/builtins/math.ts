@@ -305,7 +305,8 @@ registerFamily({
         if (k > n) raise('MATLAB:nchoosek:KOutOfRange', 'K must be an integer between 0 and N.');
         const kk = Math.min(k, n - k);
         let r = 1;
-        for (let i = 1; i <= kk; i++) r = Math.round((r * (n - kk + i)) / i);
+        // Once r overflows it stays Inf: stop there (nchoosek(1e10, 5e9) would loop 5e9 times).
+        for (let i = 1; i <= kk && Number.isFinite(r); i++) r = Math.round((r * (n - kk + i)) / i);
         const cls: ArrayClass = isIntClass(v.cls) ? v.cls : v.cls === 'single' ? 'single' : 'double';
         return new Tensor(cls, [1, 1], Float64Array.of(castScalar(r, cls)));
       }
