@@ -2,20 +2,9 @@
 // check that imagesc shows a known matrix in the right places and grey levels, the Download PNG
 // button, hover values, and big data (a million-point line, a 4K image) drawn in well under a second.
 import { expect, test, type Page } from '@playwright/test';
+import { openNotebook } from './notebookPage.ts';
 
 const ARTIFACTS = 'e2e-artifacts';
-
-async function openNotebook(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  await page.goto('/');
-  await expect(page.getByTestId('cell')).toHaveCount(1);
-  await expect(page.getByTestId('cell-editor').first().locator('.view-lines')).toBeVisible();
-  await page.waitForFunction(() => window.matbook !== undefined);
-  await page.evaluate(() => window.matbook?.ready);
-  await expect(page.getByTestId('engine-state')).toHaveText(/idle|busy/);
-  return problems;
-}
 
 /** Puts `source` into the first cell (as a paste would: no auto-closed quotes) and runs it in place. */
 async function runCell(page: Page, source: string): Promise<void> {

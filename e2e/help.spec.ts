@@ -1,21 +1,10 @@
 // The Functions panel: opened from the toolbar or with F1, searched, an entry expanded by keyboard;
 // its count is the registry's (read here in Node from the same source the worker was built from).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openNotebook } from './notebookPage.ts';
 import { allBuiltins } from '../src/engine/builtins/index.ts';
 
 const ARTIFACTS = 'e2e-artifacts';
-
-async function openNotebook(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  await page.goto('/');
-  await expect(page.getByTestId('cell')).toHaveCount(1);
-  await expect(page.getByTestId('cell-editor').first().locator('.view-lines')).toBeVisible();
-  await page.waitForFunction(() => window.matbook !== undefined);
-  await page.evaluate(() => window.matbook?.ready);
-  await expect(page.getByTestId('engine-state')).toHaveText(/idle|busy/);
-  return problems;
-}
 
 test.describe('functions panel', () => {
   test('lists every builtin by family, searches "fft" and expands its doc', async ({ page }) => {

@@ -2,20 +2,9 @@
 // residency (cpu, gpu, gpu·f32 on SwiftShader's WebGPU adapter), refreshed after each cell run; a
 // row shows its variable's display text; Restart empties it; only one side panel is open at a time.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openNotebook } from './notebookPage.ts';
 
 const ARTIFACTS = 'e2e-artifacts';
-
-async function openNotebook(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  await page.goto('/');
-  await expect(page.getByTestId('cell')).toHaveCount(1);
-  await expect(page.getByTestId('cell-editor').first().locator('.view-lines')).toBeVisible();
-  await page.waitForFunction(() => window.matbook !== undefined);
-  await page.evaluate(() => window.matbook?.ready);
-  await expect(page.getByTestId('engine-state')).toHaveText(/idle|busy/);
-  return problems;
-}
 
 /** Clicks into the editor of cell `index` and types, as a user would. */
 async function typeInCell(page: Page, index: number, text: string): Promise<void> {

@@ -1,0 +1,15 @@
+// Shared by the browser tests: open the notebook and wait until the engine is ready. Returns the
+// page errors seen from then on (a test can assert there were none).
+import { expect, type Page } from '@playwright/test';
+
+export async function openNotebook(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  await page.goto('/');
+  await expect(page.getByTestId('cell')).toHaveCount(1);
+  await expect(page.getByTestId('cell-editor').first().locator('.view-lines')).toBeVisible();
+  await page.waitForFunction(() => window.matbook !== undefined);
+  await page.evaluate(() => window.matbook?.ready);
+  await expect(page.getByTestId('engine-state')).toHaveText(/idle|busy/);
+  return problems;
+}
