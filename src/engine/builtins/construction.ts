@@ -155,6 +155,10 @@ registerFamily({
       const { shape: reps } = sizeAndClass(args.slice(1), 'repmat', 'double', false);
       const tiled = Array.from({ length: Math.max(reps.length, a.shape.length) }, (_, d) => (a.shape[d] ?? 1) * (reps[d] ?? 1));
       checkArraySize(tiled, a.type === 'tensor' && a.im !== null);
+      // An empty result needs no copies (repmat(1, 1e9, 0) is 1e9×0); otherwise each dimension's
+      // list of copies must fit too.
+      if (a.type === 'tensor' && tiled.some((d) => d === 0)) return new Tensor(a.cls, tiled, new Float64Array(0));
+      for (const r of reps) checkArraySize([1, r]);
       let out: Value = a;
       for (let d = 0; d < reps.length; d++) {
         const copies = Array.from({ length: reps[d] }, () => out);

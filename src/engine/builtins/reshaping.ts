@@ -179,11 +179,11 @@ registerFamily({
         const isVector = shape.length === 2 && (shape[0] === 1 || shape[1] === 1);
         if (!isVector) raise('MATLAB:repelem:invalidReplications', 'Input must be a vector when there is one replication factor.');
         const dim = shape[0] === 1 ? 1 : 0;
-        checkArraySize(shape.map((n, d) => (d === dim ? repeatedLength(counts[0], n) : n)));
+        checkRepeated(shape.map((n, d) => (d === dim ? repeatedLength(counts[0], n) : n)));
         perDim = shape.map((n, d) => (d === dim ? expandCounts(counts[0], n) : Array.from({ length: n }, (_, i) => i)));
       } else {
         while (shape.length < counts.length) shape.push(1);
-        checkArraySize(shape.map((n, d) => (d < counts.length ? repeatedLength(counts[d], n) : n)));
+        checkRepeated(shape.map((n, d) => (d < counts.length ? repeatedLength(counts[d], n) : n)));
         perDim = shape.map((n, d) => (d < counts.length ? expandCounts(counts[d], n) : Array.from({ length: n }, (_, i) => i)));
       }
       const { positions, shape: outShape } = selectPositions(shape, perDim);
@@ -221,6 +221,12 @@ registerFamily({
 /** The length of a dimension of n elements repeated by `counts` (before building its index list). */
 function repeatedLength(counts: number[], n: number): number {
   return counts.length === 1 ? counts[0] * n : counts.reduce((a, b) => a + b, 0);
+}
+
+/** The result and each dimension's index list must fit the budget (one may be long while another is 0). */
+function checkRepeated(outShape: number[]): void {
+  for (const len of outShape) checkArraySize([1, len]);
+  checkArraySize(outShape);
 }
 
 function expandCounts(counts: number[], n: number): number[] {

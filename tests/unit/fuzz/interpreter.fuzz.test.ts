@@ -5,6 +5,7 @@
 // A watchdog thread interrupts a case that runs past its budget (through the same shared flag as
 // the page's Interrupt button), so a runaway program still ends, as `MATLAB:interrupted`.
 
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Session } from '../../../src/engine/session.ts';
@@ -40,7 +41,11 @@ interface Outcome {
   stdoutChars: number;
 }
 
+/** FUZZ_LOG=file: each case is written there before it runs, so one that kills the process is known. */
+const FUZZ_LOG = process.env.FUZZ_LOG;
+
 async function runCase(source: string): Promise<Outcome> {
+  if (FUZZ_LOG) writeFileSync(FUZZ_LOG, source);
   const session = new Session({ gpu: 'off' });
   session.interruptFlag = watchdog.flag;
   let error: ErrorInfo | null = null;

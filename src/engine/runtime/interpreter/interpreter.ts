@@ -93,6 +93,7 @@ export class Interpreter implements StmtRuntime {
   private readonly ticOrigin = performance.now();
   /** Shared flag: element 0 set to 1 means the user asked to stop. */
   interruptFlag: Int32Array | null = null;
+  private statementsSincePoll = 0;
   /** Polled between statements when no shared flag exists (Node: a signal handler sets it). */
   interruptRequested = false;
   /** When set, an unsuppressed display longer than this is cut with a note (the notebook sets it). */
@@ -120,7 +121,9 @@ export class Interpreter implements StmtRuntime {
   // ------------------------------------------------------------------ StmtRuntime
 
   checkInterrupt(): void {
-    this.sink.poll?.();
+    // Output batching needs a look now and then, not per statement: every 1024th is plenty
+    // (statements take ~100 ns) and keeps scalar loops fast.
+    if ((++this.statementsSincePoll & 1023) === 0) this.sink.poll?.();
     if (this.interruptRequested || (this.interruptFlag !== null && Atomics.load(this.interruptFlag, 0) !== 0)) {
       this.interruptRequested = false;
       if (this.interruptFlag) Atomics.store(this.interruptFlag, 0, 0);
