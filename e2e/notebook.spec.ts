@@ -2,37 +2,18 @@
 // Monaco, Shift+Enter / Ctrl+Enter, outputs, errors, a shared workspace, Markdown cells, the status
 // bar's adapter, and window.matbook (the JSON contract and the GPU self-test).
 import { expect, test, type Page } from '@playwright/test';
+import { cell, openNotebook, typeInCell } from './notebookPage.ts';
 
 const ARTIFACTS = 'e2e-artifacts';
 
-async function openNotebook(page: Page): Promise<void> {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  await page.goto('/');
-  await expect(page.getByTestId('cell')).toHaveCount(1);
-  await expect(page.getByTestId('cell-editor').first().locator('.view-lines')).toBeVisible();
-  // The first init is done once the adapter is known.
-  await page.waitForFunction(() => window.matbook !== undefined);
-  await page.evaluate(() => window.matbook?.ready);
-  await expect(page.getByTestId('engine-state')).toHaveText(/idle|busy/);
-  expect(problems).toEqual([]);
-}
-
-/** Clicks into the editor of cell `index` and types, as a user would. */
-async function typeInCell(page: Page, index: number, text: string): Promise<void> {
-  const editor = page.getByTestId('cell-editor').nth(index);
-  await editor.locator('.view-lines').click();
-  await expect(editor.locator('textarea, .native-edit-context').first()).toBeFocused();
-  await page.keyboard.type(text);
-}
-
-function cell(page: Page, index: number) {
-  return page.getByTestId('cell').nth(index);
+/** Opens the notebook and checks no page error happened on the way. */
+async function openCleanNotebook(page: Page): Promise<void> {
+  expect(await openNotebook(page)).toEqual([]);
 }
 
 test.describe('notebook', () => {
   test.beforeEach(async ({ page }) => {
-    await openNotebook(page);
+    await openCleanNotebook(page);
   });
 
   test('Shift+Enter runs a cell, shows MATLAB display and moves to a new cell', async ({ page }) => {
@@ -216,7 +197,7 @@ test.describe('without cross-origin isolation', () => {
       delete headers['cross-origin-embedder-policy'];
       await route.fulfill({ response, headers });
     });
-    await openNotebook(page);
+    await openCleanNotebook(page);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
     await expect(page.locator('.status-hint')).toHaveText('interrupt restarts engine');
 

@@ -13,3 +13,15 @@ export async function openNotebook(page: Page): Promise<string[]> {
   await expect(page.getByTestId('engine-state')).toHaveText(/idle|busy/);
   return problems;
 }
+
+/** Clicks into the editor of cell `index` and types, as a user would. */
+export async function typeInCell(page: Page, index: number, text: string): Promise<void> {
+  const editor = page.getByTestId('cell-editor').nth(index);
+  await editor.locator('.view-lines').click();
+  await expect(editor.locator('textarea, .native-edit-context').first()).toBeFocused();
+  await page.keyboard.type(text);
+}
+
+export function cell(page: Page, index: number) {
+  return page.getByTestId('cell').nth(index);
+}

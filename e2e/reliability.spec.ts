@@ -4,6 +4,7 @@
 // the built page runs under its Content-Security-Policy, and a lost GPU device falls back to the
 // CPU with a warning. Runs against the built notebook (`vite build` + `vite preview`).
 import { expect, test, type Page } from '@playwright/test';
+import { cell, typeInCell } from './notebookPage.ts';
 
 const ARTIFACTS = 'e2e-artifacts';
 
@@ -32,17 +33,6 @@ async function openNotebook(page: Page): Promise<string[]> {
   await page.evaluate(() => window.matbook?.ready);
   await expect(page.getByTestId('engine-state')).toHaveText(/idle|busy/);
   return problems;
-}
-
-async function typeInCell(page: Page, index: number, text: string): Promise<void> {
-  const editor = page.getByTestId('cell-editor').nth(index);
-  await editor.locator('.view-lines').click();
-  await expect(editor.locator('textarea, .native-edit-context').first()).toBeFocused();
-  await page.keyboard.type(text);
-}
-
-function cell(page: Page, index: number) {
-  return page.getByTestId('cell').nth(index);
 }
 
 /** Runs `source` in a new code cell at `index` (Shift+Enter) and waits for it to finish. */

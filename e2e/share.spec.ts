@@ -4,6 +4,7 @@
 // give an error banner), every example link loads and runs, and .ipynb / .m import and export.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { cell } from './notebookPage.ts';
 
 const ARTIFACTS = 'e2e-artifacts';
 const EXAMPLES = ['image-pipeline', 'pca', 'matmul', 'monte-carlo', 'elementwise'];
@@ -22,10 +23,6 @@ async function typeInCell(page: Page, index: number, text: string): Promise<void
   await editor.locator('.view-lines').click();
   await expect(editor.locator('textarea, .native-edit-context').first()).toBeFocused();
   await page.keyboard.type(text);
-}
-
-function cell(page: Page, index: number) {
-  return page.getByTestId('cell').nth(index);
 }
 
 async function saved(page: Page): Promise<void> {
