@@ -3,7 +3,8 @@
 // Vulkan implementation) on machines with no GPU. `npm run test:e2e` builds first.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// MATBOOK_E2E_PORT lets two runs (say, two people's spec files) share a machine without clashing.
+const PORT = Number(process.env.MATBOOK_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
