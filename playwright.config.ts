@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 
 // MATBOOK_E2E_PORT lets two runs (say, two people's spec files) share a machine without clashing.
 const PORT = Number(process.env.MATBOOK_E2E_PORT ?? 4173);
+/** The built page to serve; `vite build --outDir dist-x` plus MATBOOK_DIST=dist-x keeps parallel builds apart. */
+const DIST = process.env.MATBOOK_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
