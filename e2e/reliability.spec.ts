@@ -91,6 +91,27 @@ test.describe('reliability', () => {
     await expect(cell(page, 2).getByTestId('cell-output')).toContainText('check = 9');
   });
 
+  test('Interrupt stops `pause(Inf)` and an animation loop (plot, drawnow, pause); the lines printed before the pause show while it waits', async ({ page }) => {
+    await openNotebook(page);
+    await typeInCell(page, 0, "disp('waiting'); pause(Inf)");
+    await page.keyboard.press('ControlOrMeta+Enter');
+    // The output before the pause arrives during the pause, not at the end of the cell.
+    await expect(cell(page, 0).getByTestId('cell-output')).toContainText('waiting');
+    await expect(cell(page, 0)).toHaveAttribute('data-status', 'running');
+    const started = Date.now();
+    await page.getByTestId('interrupt').click();
+    await expect(cell(page, 0)).toHaveAttribute('data-status', 'error', { timeout: 5000 });
+    expect(Date.now() - started).toBeLessThan(1500);
+    await expect(cell(page, 0)).toHaveAttribute('data-interrupted', 'true');
+
+    const ms = await interruptLoop(page, 1, 'k = 0; while true, k = k + 1; plot(sin((1:50) / 5 + k)); drawnow; pause(0.05); end');
+    expect(ms).toBeLessThan(1500);
+    await expect(cell(page, 1)).toHaveAttribute('data-interrupted', 'true');
+    await runCell(page, 2, 'frames = k > 1');
+    await expect(cell(page, 2).getByTestId('cell-output')).toContainText('frames =');
+    await expect(cell(page, 2).getByTestId('cell-output')).toContainText('1');
+  });
+
   test('an output flood is capped with a notice, and the page stays responsive', async ({ page }) => {
     await openNotebook(page);
     await typeInCell(page, 0, "for i = 1:200000, fprintf('%d\\n', i); end");

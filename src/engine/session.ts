@@ -150,6 +150,7 @@ export class Session {
     this.interp = new Interpreter({
       stdout: (text) => (this.gate ? this.gate.stdout(text) : this.emit({ type: 'stdout', text })),
       poll: () => this.gate?.poll(),
+      flush: () => this.gate?.flush(),
       display: (name, text, value, truncated) => {
         const event: EngineEvent = { type: 'display', name, text, className: classOf(value), size: [...value.shape], ...(truncated ? { truncated: true } : {}) };
         if (this.gate) this.gate.display(event);

@@ -959,7 +959,10 @@ registerFamily({
   drawnow: {
     family: 'graphics',
     signatures: ['drawnow'],
-    doc: 'Sends the figures changed so far to the page now, instead of at the end of the cell; a loop that plots and calls drawnow animates the figure in place. Example: for k = 1:5, plot(rand(1, 10)); drawnow; end.',
-    impl: (_args, ctx) => ctx.figures.drawnow(),
+    doc: 'Sends the figures changed so far to the page now, instead of at the end of the cell; a loop that plots and calls drawnow animates the figure in place (and stops there when interrupted). Example: for k = 1:5, plot(rand(1, 10)); drawnow; end.',
+    impl: (_args, ctx) => {
+      ctx.figures.drawnow();
+      ctx.checkInterrupt();
+    },
   },
 });

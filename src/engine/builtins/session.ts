@@ -1,6 +1,7 @@
 // Session builtins: the workspace (clear, who, exist), format, clc, tic/toc, rng, feval, deal.
 
 import { raise } from '../errors.ts';
+import { andThen } from '../runtime/interpreter/async.ts';
 import { castScalar, CellArray, charRow, scalar, StructArray, Tensor, type Value } from '../runtime/values/index.ts';
 import { isText, textArg } from './args.ts';
 import { scalarArg } from './numeric.ts';
@@ -8,6 +9,8 @@ import { registerFamily } from './registry.ts';
 import type { BuiltinSpec } from './types.ts';
 
 let ticStart: number | null = null;
+/** pause('off') makes later pauses return at once (scripts written for a desk, run as a batch). */
+let pauseEnabled = true;
 
 /** MATLAB's reserved words, as iskeyword lists them: none is a valid variable name. */
 const MATLAB_KEYWORDS = [
@@ -159,6 +162,33 @@ registerFamily({
       const elapsed = ctx.now() - start;
       if (ctx.nargout > 0) return scalar(elapsed);
       ctx.print(`Elapsed time is ${elapsed.toFixed(6)} seconds.\n`);
+    },
+  },
+  pause: {
+    family: 'session',
+    signatures: ['pause(n)', "pause('on')", "pause('off')", "state = pause('query')", "oldState = pause('off')"],
+    doc: "Waits n seconds (fractions allowed; Inf waits until you interrupt). The output so far shows first, the page stays responsive, and Interrupt stops it at once. pause('off') turns later pauses off, pause('on') back on, pause('query') returns the state. Example: for k = 1:3, disp(k); pause(0.5); end.",
+    impl: (args, ctx) => {
+      if (args.length === 0) {
+        raise('MATLAB:pause:noKeyboard', 'pause with no argument waits for a key press, which a notebook cell cannot receive. Use pause(n) to wait n seconds.');
+      }
+      if (args.length > 1) raise('MATLAB:TooManyInputs', 'Too many input arguments.');
+      const arg = args[0];
+      if (isText(arg)) {
+        const option = textArg(arg, 'pause').toLowerCase();
+        const previous = charRow(pauseEnabled ? 'on' : 'off');
+        if (option === 'on' || option === 'off') pauseEnabled = option === 'on';
+        else if (option !== 'query') raise('MATLAB:pause:invalidOption', `Invalid option '${option}'. Use 'on', 'off' or 'query'.`);
+        return ctx.nargout > 0 || option === 'query' ? previous : undefined;
+      }
+      if (arg.type !== 'tensor' || arg.numel !== 1 || arg.im !== null || arg.cls === 'char' || !(arg.re[0] >= 0)) {
+        raise('MATLAB:pause:invalidInput', "The input must be a nonnegative real scalar, 'on', 'off' or 'query'.");
+      }
+      if (!pauseEnabled) {
+        ctx.checkInterrupt();
+        return undefined;
+      }
+      return andThen(ctx.sleep(arg.re[0]), () => undefined);
     },
   },
   rng: {

@@ -52,6 +52,13 @@ export interface CallContext {
   now(): number;
   /** The session's figures (graphics builtins: plot, subplot, hold, ...). */
   readonly figures: FigureState;
+  /** Raises MATLAB:interrupted when the user has asked the cell to stop. */
+  checkInterrupt(): void;
+  /**
+   * Waits `seconds` (Inf: until interrupted) without blocking the worker, sending the output so
+   * far first and stopping within a few tens of ms of an interrupt.
+   */
+  sleep(seconds: number): Async<void>;
 }
 
 export type Family =

@@ -66,4 +66,12 @@ export class BuiltinContext implements CallContext {
   get figures() {
     return this.interp.figures;
   }
+
+  checkInterrupt(): void {
+    this.interp.checkInterrupt();
+  }
+
+  sleep(seconds: number): Async<void> {
+    return this.interp.sleep(seconds);
+  }
 }

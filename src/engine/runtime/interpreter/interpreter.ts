@@ -29,7 +29,12 @@ export interface OutputSink {
   display(name: string, text: string, value: Value, truncated?: boolean): void;
   /** Called between statements: a sink that batches output may send what it holds. */
   poll?(): void;
+  /** Sends held output now (before the interpreter waits, as in `pause`). */
+  flush?(): void;
 }
+
+/** How often a waiting `pause` looks at the interrupt flag. */
+const SLEEP_SLICE_MS = 25;
 
 interface UserFunction {
   def: ast.FunctionDef;
@@ -128,6 +133,18 @@ export class Interpreter implements StmtRuntime {
       this.interruptRequested = false;
       if (this.interruptFlag) Atomics.store(this.interruptFlag, 0, 0);
       raise('MATLAB:interrupted', 'Operation terminated by user.');
+    }
+  }
+
+  /** `pause(n)`: waits in short slices so an interrupt stops it at once; the worker stays responsive. */
+  async sleep(seconds: number): Promise<void> {
+    this.sink.flush?.();
+    const deadline = performance.now() + seconds * 1000;
+    for (;;) {
+      this.checkInterrupt();
+      const left = deadline - performance.now();
+      if (left <= 0) return;
+      await new Promise<void>((resolve) => setTimeout(resolve, Math.min(SLEEP_SLICE_MS, left)));
     }
   }
 
