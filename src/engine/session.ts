@@ -6,7 +6,7 @@ import { lineColumnAt } from './lang/location.ts';
 import { MatlabError } from './errors.ts';
 import { allBuiltins, lookupBuiltin } from './builtins/index.ts';
 import { Interpreter } from './runtime/interpreter/interpreter.ts';
-import { GpuRuntime } from './runtime/gpu/gpuRuntime.ts';
+import { GPU_OUT_OF_MEMORY, GpuRuntime } from './runtime/gpu/gpuRuntime.ts';
 import { figureForDisplay } from './runtime/figures/display.ts';
 import type { WebGpuProvider } from './providers/webgpu/index.ts';
 import { asMatlabError } from './runtime/interpreter/compileStmt.ts';
@@ -21,6 +21,8 @@ export interface SessionOptions {
   gpu: GpuPolicy;
   /** How much output a cell may produce (default DEFAULT_OUTPUT_LIMITS; the CLI lifts them). */
   output?: OutputLimits;
+  /** Bytes of GPU arrays the session may hold at once (default: the GPU runtime's 4 GiB). */
+  gpuBudgetBytes?: number;
 }
 
 /** Stdout is sent in batches: at most this often (ms) or this many characters at a time. */
@@ -124,6 +126,17 @@ class OutputGate {
   }
 }
 
+/**
+ * A refused flush (GPU out of memory) leaves the cell's not-yet-computed GPU variables unusable:
+ * they are dropped and the message names them.
+ */
+function withDroppedVariables(err: MatlabError, interp: Interpreter): MatlabError {
+  if (err.identifier !== GPU_OUT_OF_MEMORY) return err;
+  const dropped = interp.dropPendingGpuValues();
+  if (dropped.length === 0) return err;
+  return new MatlabError(err.identifier, `${err.message} Not kept (never computed): ${dropped.join(', ')}.`, err.span);
+}
+
 function lineCount(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
@@ -142,11 +155,13 @@ export class Session {
   private policy: GpuPolicy;
   private provider: WebGpuProvider | null = null;
   private readonly outputLimits: OutputLimits;
+  private readonly gpuBudgetBytes: number | undefined;
   private gate: OutputGate | null = null;
 
   constructor(options: SessionOptions) {
     this.policy = options.gpu;
     this.outputLimits = options.output ?? DEFAULT_OUTPUT_LIMITS;
+    this.gpuBudgetBytes = options.gpuBudgetBytes;
     this.interp = new Interpreter({
       stdout: (text) => (this.gate ? this.gate.stdout(text) : this.emit({ type: 'stdout', text })),
       poll: () => this.gate?.poll(),
@@ -181,7 +196,7 @@ export class Session {
         ? new GpuRuntime(provider, this.interp.random, {
             kernel: (event) => this.emit(event),
             plan: (decisions) => this.emit({ type: 'plan', decisions }),
-          }, { policy: this.policy })
+          }, { policy: this.policy, budgetBytes: this.gpuBudgetBytes })
         : null;
   }
 
@@ -213,7 +228,7 @@ export class Session {
     } catch (e) {
       ok = false;
       const lost = this.checkDevice();
-      const err = asMatlabError(e);
+      const err = withDroppedVariables(asMatlabError(e), this.interp);
       gate.finish();
       onEvent({ type: 'error', error: errorInfo(lost ? new MatlabError('parallel:gpu:device:DeviceLost', `The GPU device was lost while this cell ran (${err.message}).`, err.span) : err, source) });
     } finally {

@@ -336,6 +336,47 @@ describe.skipIf(!provider)('GPU runtime against the CPU session', () => {
     expect(r.vars.b.data).toEqual([true]);
   });
 
+  it("constructors with 'gpuArray' (zeros, ones, eye, nan, rand, randn, randi) give GPU arrays of the asked class and values", async () => {
+    const g = gpuSession();
+    const r = await runInSession(
+      g,
+      `z = zeros(3, 'gpuArray'); o = ones(2, 3, 'single', 'gpuArray'); e = eye(4, 'gpuArray'); n = nan(1, 5, 'gpuArray');
+       u = rand(37, 53, 'single', 'gpuArray'); v = randn(5000, 1, 'gpuArray'); k = randi([2 4], 1, 6, 'gpuArray');
+       onGpu = [isgpuarray(z) isgpuarray(o) isgpuarray(e) isgpuarray(n) isgpuarray(u) isgpuarray(v) isgpuarray(k)];
+       classes = {class(z), class(o), class(e), class(u), class(v)};
+       inUnit = all(u(:) > 0 & u(:) < 1); nearZero = abs(mean(v)) < 0.1; inRange = all(k >= 2 & k <= 4);
+       total = sum(o(:)) + trace(gather(e)); allNan = all(isnan(n));`,
+    );
+    expect(r.error).toBeNull();
+    expect(r.vars.onGpu.data).toEqual([true, true, true, true, true, true, true]);
+    expect(r.vars.classes).toMatchObject({ class: 'cell', size: [1, 5] });
+    for (const name of ['inUnit', 'nearZero', 'inRange', 'allNan']) expect(r.vars[name].data, name).toEqual([true]);
+    expect(r.vars.total.data).toEqual([10]);
+    expect(r.vars.u.class).toBe('single');
+    expect(r.vars.v.class).toBe('double');
+    // Without a GPU the same code runs on the host: 'gpuArray' is accepted, nothing is on a device.
+    const cpu = await runInSession(cpuSession(), "z = zeros(2, 'gpuArray'); u = rand(3, 'single', 'gpuArray'); g = isgpuarray(z) || isgpuarray(u);");
+    expect(cpu.error).toBeNull();
+    expect(cpu.vars.g.data).toEqual([false]);
+  });
+
+  it('past the GPU memory budget a cell fails with an out-of-memory error before anything runs; the workspace and later cells are fine', async () => {
+    // The provider is shared by this file's sessions: the budget is 1 MiB over what they hold.
+    const g = new Session({ gpu: 'on', gpuBudgetBytes: provider!.memoryInUse() + 1024 * 1024 });
+    g.attachGpu(provider);
+    const ok = await runInSession(g, "a = rand(300, 300, 'single', 'gpuArray'); s1 = sum(a(:)) > 0;");
+    expect(ok.error).toBeNull();
+    // 512×512 f32 is 1 MiB on its own: with `a` held, the budget cannot take it.
+    const tooBig = await runInSession(g, "b = rand(512, 512, 'single', 'gpuArray'); s2 = sum(b(:));");
+    expect(tooBig.error).toMatchObject({ identifier: 'parallel:gpu:array:OOM' });
+    expect(tooBig.error?.message).toMatch(/^Out of memory on device: this step needs 1\.0 MiB more .* Not kept \(never computed\): b, s2\.$/);
+    expect(tooBig.vars.b).toBeUndefined();
+    expect(tooBig.vars.a).toBeDefined();
+    const after = await runInSession(g, 's3 = sum(a(:)) > 0;');
+    expect(after.error).toBeNull();
+    expect(after.vars.s3.data).toEqual([true]);
+  });
+
   it('a value used after a sync point: display, then reuse; conditions; later cells', async () => {
     const [one, two] = await runBoth(
       (w) => `

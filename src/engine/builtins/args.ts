@@ -30,9 +30,10 @@ export function sizeAndClass(
   fname: string,
   defaultClass: ArrayClass = 'double',
   checkSize = true,
-): { shape: number[]; cls: ArrayClass; like: Value | null } {
+): { shape: number[]; cls: ArrayClass; like: Value | null; gpuArray: boolean } {
   let cls: ArrayClass = defaultClass;
   let like: Value | null = null;
+  let gpuArray = false;
   const dims: Value[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -45,6 +46,10 @@ export function sizeAndClass(
       }
       if (CLASS_WORDS.has(word)) {
         cls = word as ArrayClass;
+        continue;
+      }
+      if (word === 'gpuArray') {
+        gpuArray = true;
         continue;
       }
       raise('MATLAB:invalidOption', `Invalid option '${word}' for ${fname}.`);
@@ -69,7 +74,7 @@ export function sizeAndClass(
   }
   const sizes = shape.map((d) => Math.max(0, d));
   if (checkSize) checkArraySize(sizes);
-  return { shape: sizes, cls, like };
+  return { shape: sizes, cls, like, gpuArray };
 }
 
 /**

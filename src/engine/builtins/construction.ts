@@ -8,20 +8,29 @@ import { sizeAndClass } from './args.ts';
 import { checkArraySize } from '../limits.ts';
 import { scalarArg, tensorArg } from './numeric.ts';
 import { registerFamily } from './registry.ts';
+import { andThen, type Async } from '../runtime/interpreter/async.ts';
 import type { BuiltinSpec, CallContext } from './types.ts';
+
+/**
+ * `zeros(..., 'gpuArray')` and friends: the array goes through gpuArray, so it lands on the
+ * device exactly as gpuArray(zeros(...)) would (and stays on the host when there is no GPU).
+ */
+function placed(t: Tensor, onGpu: boolean, ctx: CallContext): Async<Value> {
+  return onGpu ? andThen(ctx.call('gpuArray', [t], 1), (out) => out[0]) : t;
+}
 
 function filled(name: string, value: number, doc: string, defaultClass: ArrayClass = 'double'): BuiltinSpec {
   return {
     family: 'construction',
-    signatures: [`X = ${name}(n)`, `X = ${name}(sz1, ..., szN)`, `X = ${name}([sz1 ... szN])`, `X = ${name}(..., classname)`, `X = ${name}(..., 'like', p)`],
+    signatures: [`X = ${name}(n)`, `X = ${name}(sz1, ..., szN)`, `X = ${name}([sz1 ... szN])`, `X = ${name}(..., classname)`, `X = ${name}(..., 'like', p)`, `X = ${name}(..., 'gpuArray')`],
     doc,
-    impl: (args) => {
-      const { shape, cls } = sizeAndClass(args, name, defaultClass);
+    impl: (args, ctx) => {
+      const { shape, cls, gpuArray } = sizeAndClass(args, name, defaultClass);
       const n = numelOf(shape);
       const re = new Float64Array(n);
       const v = castScalar(value, cls);
       if (v !== 0) re.fill(v);
-      return new Tensor(cls, shape, re);
+      return placed(new Tensor(cls, shape, re), gpuArray, ctx);
     },
   };
 }
@@ -29,13 +38,13 @@ function filled(name: string, value: number, doc: string, defaultClass: ArrayCla
 function constant(name: string, value: number, doc: string): BuiltinSpec {
   return {
     family: 'construction',
-    signatures: [`x = ${name}`, `X = ${name}(n)`, `X = ${name}(sz1, ..., szN)`, `X = ${name}(..., 'single')`],
+    signatures: [`x = ${name}`, `X = ${name}(n)`, `X = ${name}(sz1, ..., szN)`, `X = ${name}(..., 'single')`, `X = ${name}(..., 'gpuArray')`],
     doc,
-    impl: (args) => {
+    impl: (args, ctx) => {
       if (args.length === 0) return scalar(value);
-      const { shape, cls } = sizeAndClass(args, name);
+      const { shape, cls, gpuArray } = sizeAndClass(args, name);
       const re = new Float64Array(numelOf(shape)).fill(castScalar(value, cls));
-      return new Tensor(cls, shape, re);
+      return placed(new Tensor(cls, shape, re), gpuArray, ctx);
     },
   };
 }
@@ -53,16 +62,16 @@ function random(name: string, dist: 'uniform' | 'normal', draw: (ctx: CallContex
     family: 'construction',
     // On the GPU (single class, or 'like' a GPU value) a Philox stream fills the array instead.
     lowering: { random: dist },
-    signatures: [`X = ${name}`, `X = ${name}(n)`, `X = ${name}(sz1, ..., szN)`, `X = ${name}(..., 'single')`],
+    signatures: [`X = ${name}`, `X = ${name}(n)`, `X = ${name}(sz1, ..., szN)`, `X = ${name}(..., 'single')`, `X = ${name}(..., 'gpuArray')`],
     doc,
     impl: (args, ctx) => {
-      const { shape, cls } = sizeAndClass(args, name);
+      const { shape, cls, gpuArray } = sizeAndClass(args, name);
       if (cls !== 'double' && cls !== 'single') raise('MATLAB:rand:invalidClass', `${name} supports only 'double' and 'single'.`);
       const n = numelOf(shape);
       const re = new Float64Array(n);
       for (let i = 0; i < n; i++) re[i] = draw(ctx);
       if (cls === 'single') for (let i = 0; i < n; i++) re[i] = Math.fround(re[i]);
-      return new Tensor(cls, shape, re);
+      return placed(new Tensor(cls, shape, re), gpuArray, ctx);
     },
   };
 }
@@ -102,32 +111,32 @@ registerFamily({
   j: { family: 'construction', signatures: ['z = j'], doc: 'The imaginary unit (same as i). Example: abs(3 + 4*j) is 5.', impl: () => complexScalar(0, 1) },
   eye: {
     family: 'construction',
-    signatures: ['I = eye(n)', 'I = eye(m, n)', 'I = eye(..., classname)'],
+    signatures: ['I = eye(n)', 'I = eye(m, n)', 'I = eye(..., classname)', "I = eye(..., 'gpuArray')"],
     doc: 'An identity matrix. Example: eye(2) is [1 0; 0 1]; eye(2, 3) has ones on the main diagonal.',
-    impl: (args) => {
-      const { shape, cls } = sizeAndClass(args, 'eye');
+    impl: (args, ctx) => {
+      const { shape, cls, gpuArray } = sizeAndClass(args, 'eye');
       if (shape.length > 2) raise('MATLAB:eye:tooManyDims', 'N-dimensional arrays are not supported.');
       const [m, n] = shape;
       const re = new Float64Array(m * n);
       for (let k = 0; k < Math.min(m, n); k++) re[k + k * m] = 1;
-      return new Tensor(cls, shape, re);
+      return placed(new Tensor(cls, shape, re), gpuArray, ctx);
     },
   },
   rand: random('rand', 'uniform', drawUniform, 'Uniform random numbers in (0, 1); reproducible after rng(seed). Example: rng(0); rand is 0.8147.'),
   randn: random('randn', 'normal', drawNormal, 'Standard normal random numbers. Example: x = randn(1000, 1); std(x) is about 1.'),
   randi: {
     family: 'construction',
-    signatures: ['X = randi(imax)', 'X = randi(imax, n)', 'X = randi([imin imax], sz1, ..., szN)'],
+    signatures: ['X = randi(imax)', 'X = randi(imax, n)', 'X = randi([imin imax], sz1, ..., szN)', "X = randi(..., classname)", "X = randi(..., 'gpuArray')"],
     doc: 'Uniform random integers. Example: randi(6, 1, 5) rolls five dice; randi([-1 1], 3) is 3×3 in {-1, 0, 1}.',
     impl: (args, ctx) => {
       const lim = tensorArg(args[0], 'randi');
       const [lo, hi] = lim.re.length >= 2 ? [lim.re[0], lim.re[1]] : [1, lim.re[0]];
       if (!(hi >= lo) || !Number.isInteger(lo) || !Number.isInteger(hi)) raise('MATLAB:randi:invalidLimits', 'The first input must be a positive integer scalar or a vector of two integers.');
-      const { shape, cls } = sizeAndClass(args.slice(1), 'randi');
+      const { shape, cls, gpuArray } = sizeAndClass(args.slice(1), 'randi');
       const n = numelOf(shape);
       const re = new Float64Array(n);
       for (let k = 0; k < n; k++) re[k] = castScalar(lo + Math.floor(drawUniform(ctx) * (hi - lo + 1)), cls);
-      return new Tensor(cls, shape, re);
+      return placed(new Tensor(cls, shape, re), gpuArray, ctx);
     },
   },
   linspace: {

@@ -43,6 +43,9 @@ export interface GpuRuntimeOptions {
   budgetBytes?: number;
 }
 
+/** The identifier of the error a flush raises when its arrays would pass the budget. */
+export const GPU_OUT_OF_MEMORY = 'parallel:gpu:array:OOM';
+
 /** WebGPU does not report device memory; 4 GiB is safe on the GPUs people run notebooks on. */
 const DEFAULT_BUDGET_BYTES = 4 * 1024 ** 3;
 
@@ -169,7 +172,7 @@ export class GpuRuntime implements LoweringHost {
     const inUse = this.provider.memoryInUse();
     if (inUse + bytes > this.budgetBytes) {
       raise(
-        'parallel:gpu:array:OOM',
+        GPU_OUT_OF_MEMORY,
         `Out of memory on device: this step needs ${formatBytes(bytes)} more with ${formatBytes(inUse)} already in use (budget ${formatBytes(this.budgetBytes)}). Clear variables you no longer need, or gather results to the host.`,
       );
     }

@@ -108,7 +108,7 @@ export function lowerReduction(op: ReduceOpName, args: Value[], nargout: number,
   return new GpuTensor(cls, node, x.explicit);
 }
 
-/** rand/randn with a 'single' class (or 'like' a GPU value) when the policy puts it on the GPU. */
+/** rand/randn with 'gpuArray' (or 'like' a GPU value), or a 'single' class when the policy puts it on the GPU. */
 export function lowerRandom(dist: 'uniform' | 'normal', args: Value[], host: LoweringHost): GpuTensor | null {
   const dims: number[] = [];
   let cls: 'double' | 'single' = 'double';
@@ -118,6 +118,7 @@ export function lowerRandom(dist: 'uniform' | 'normal', args: Value[], host: Low
     if (a.type === 'tensor' && a.cls === 'char') {
       const word = charText(a);
       if (word === 'single' || word === 'double') cls = word;
+      else if (word === 'gpuArray') likeGpu = true;
       else if (word === 'like' && i + 1 < args.length) {
         const p = args[++i];
         if (p.type !== 'gpu' && !(p.type === 'tensor' && p.cls === 'single')) return null;

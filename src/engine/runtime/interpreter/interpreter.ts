@@ -23,6 +23,17 @@ import { BuiltinContext } from './builtinContext.ts';
 import { FigureState } from '../figures/state.ts';
 
 /** Where a running program's output goes. */
+/** Appends the not-yet-computed GPU nodes a value holds (directly or inside cells, structs, captures). */
+function collectPendingNodes(v: Value | undefined, seen: Set<Value>, out: GraphNode[]): void {
+  if (v === undefined || seen.has(v)) return;
+  seen.add(v);
+  if (v.type === 'gpu') {
+    if (v.node.buffer === null) out.push(v.node);
+  } else if (v.type === 'cell') v.items.forEach((item) => collectPendingNodes(item, seen, out));
+  else if (v.type === 'struct') for (const m of v.items) m.forEach((item) => collectPendingNodes(item, seen, out));
+  else if (v.type === 'function_handle' && v.anonymous) v.anonymous.captures.forEach((item) => collectPendingNodes(item, seen, out));
+}
+
 export interface OutputSink {
   stdout(text: string): void;
   /** `truncated`: the text is a bounded part of the display, ending with a note (see displayBounds). */
@@ -236,17 +247,25 @@ export class Interpreter implements StmtRuntime {
   liveGpuRoots(): GraphNode[] {
     const out: GraphNode[] = [];
     const seen = new Set<Value>();
-    const visit = (v: Value | undefined): void => {
-      if (v === undefined || seen.has(v)) return;
-      seen.add(v);
-      if (v.type === 'gpu') {
-        if (v.node.buffer === null) out.push(v.node);
-      } else if (v.type === 'cell') v.items.forEach(visit);
-      else if (v.type === 'struct') for (const m of v.items) m.forEach(visit);
-      else if (v.type === 'function_handle' && v.anonymous) v.anonymous.captures.forEach(visit);
-    };
-    for (const fr of this.frames) fr.vars.forEach(visit);
+    for (const fr of this.frames) fr.vars.forEach((v) => collectPendingNodes(v, seen, out));
     return out;
+  }
+
+  /**
+   * After a flush was refused (the GPU budget): variables whose GPU values were never computed
+   * would fail again at every later use, so they go, as if their assignments had not run (MATLAB
+   * would have stopped at the allocation). Returns their names.
+   */
+  dropPendingGpuValues(): string[] {
+    const dropped: string[] = [];
+    for (const name of this.variableNames()) {
+      const pending: GraphNode[] = [];
+      collectPendingNodes(this.workspace.get(name), new Set(), pending);
+      if (pending.length === 0) continue;
+      this.workspace.set(name, undefined);
+      dropped.push(name);
+    }
+    return dropped;
   }
 
   /**
