@@ -190,7 +190,7 @@ test.describe('reliability', () => {
     await page.screenshot({ path: `${ARTIFACTS}/reliability-markdown.png`, fullPage: true });
   });
 
-  test('program output, error messages and display names render as text', async ({ page }) => {
+  test('program output, error messages, display names and figure text render as text', async ({ page }) => {
     await openNotebook(page);
     await runCell(
       page,
@@ -216,6 +216,17 @@ test.describe('reliability', () => {
     // A field name is checked by the engine; its error echoes the name as text.
     await runCell(page, 2, `q = struct(); q.('<img src=x onerror=window.__pwned=5>') = 1`);
     await expect(cell(page, 2).locator('img')).toHaveCount(0);
+
+    // Figure text (title, labels, legend) is drawn on the canvas or set as text, never parsed as HTML.
+    const hostile = (n: number) => `'<img src=x onerror="window.__pwned=${n}"><script>window.__pwned=${n}</script>'`;
+    await runCell(
+      page,
+      3,
+      `plot(1:3, [2 1 3]); title(${hostile(6)}); xlabel(${hostile(7)}); ylabel(${hostile(8)}); legend(${hostile(9)})`,
+    );
+    const figure = cell(page, 3).getByTestId('figure');
+    await expect(figure).toBeVisible();
+    await expect(figure.locator('img[src="x"], script')).toHaveCount(0);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   });

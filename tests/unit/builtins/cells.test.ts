@@ -131,3 +131,17 @@ describe('validateattributes', () => {
     expect(e.message).toContain('Instead its type was char.');
   });
 });
+
+describe('dynamic field names', () => {
+  it('s.(name) = v creates a field under any valid name, from char or string', async () => {
+    const v = await vars("q = struct(); f = 'ok_1'; q.(f) = 1; q.(\"s2\") = 2; n = fieldnames(q);");
+    expect(v.q.fields).toEqual(['ok_1', 's2']);
+  });
+  it('an invalid name is refused with the name in the message (no field is made)', async () => {
+    for (const name of ['a b', '1x', '_x', '<img src=x>', '']) {
+      const e = await fails(`q = struct(); q.('${name}') = 1;`);
+      expect(e.identifier).toBe('MATLAB:AddField:InvalidFieldName');
+      expect(e.message).toBe(`Invalid field name: '${name}'.`);
+    }
+  });
+});

@@ -3,7 +3,7 @@
 // an async continuation. The interrupt check runs before every statement and loop iteration.
 
 import type * as ast from '../../lang/ast.ts';
-import { MatlabError, raise } from '../../errors.ts';
+import { MatlabError, raise, type SourceSpan } from '../../errors.ts';
 import { RECURSION_LIMIT_MESSAGE } from '../../limits.ts';
 import { braceAssign, braceIndex, fieldAssign, fieldGet, parenAssign, parenIndex } from '../indexing/index.ts';
 import { charRow, charText, scalar, Tensor, type Value } from '../values/index.ts';
@@ -181,7 +181,7 @@ export class StmtCompiler {
         case 'field':
         case 'dynfield':
           return andThen(name ? name(fr) : null, (n) => {
-            const field = link.type === 'field' ? link.name : fieldNameOf(n!, link);
+            const field = link.type === 'field' ? link.name : assignableFieldName(fieldNameOf(n!, link), link);
             if (last) return fieldAssign(base, field, rhs);
             const inner = readOrUndefined(() => fieldGet(base!, field), base);
             return andThen(level(fr, inner, k + 1, rhs), (newInner) => fieldAssign(base, field, newInner));
@@ -447,3 +447,8 @@ export function switchMatches(subject: Value, c: Value): boolean {
   return false;
 }
 
+/** `s.(name) = v` creates a field only under a valid MATLAB name (letter, then letters, digits, _). */
+function assignableFieldName(name: string, span: SourceSpan): string {
+  if (!/^[A-Za-z]\w{0,62}$/.test(name)) raise('MATLAB:AddField:InvalidFieldName', `Invalid field name: '${name}'.`, span);
+  return name;
+}
