@@ -116,8 +116,16 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Exits once stdout has drained: process.exit right after a large write to a pipe would cut the
+ * JSON at 64 KiB. (Exiting at all is needed: Dawn's device keeps the event loop alive.)
+ */
+function exitAfterOutput(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  exitAfterOutput,
   (e: unknown) => {
     process.stderr.write(`matbook: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
     process.exit(1);
