@@ -144,7 +144,10 @@ registerFamily({
     impl: (args) => {
       const { shape } = sizeAndClass(args, 'cell');
       const n = shape.reduce((a, b) => a * b, 1);
-      return new CellArray(shape, Array.from({ length: n }, () => emptyDouble()));
+      // One shared [] for every slot: values are immutable (an assignment into a slot replaces
+      // it), and cell(1e3) then costs a million references, not a million arrays.
+      const empty = emptyDouble();
+      return new CellArray(shape, new Array<Value>(n).fill(empty));
     },
   },
   struct: {

@@ -267,6 +267,8 @@ registerFamily({
   cov: {
     family: 'statistics',
     signatures: ['C = cov(A)', 'C = cov(A, w)', 'C = cov(x, y)', 'C = cov(x, y, w)'],
+    // A GPU matrix: centred columns, then Xc'*Xc/(m-1), which the planner runs as SYRK.
+    lowering: { composite: 'cov' },
     doc: 'Covariance: of a vector, its variance; of a matrix, the matrix of covariances between its columns (variables), rows being observations; of x and y, the 2-by-2 covariance of the two as variables. Normalized by n-1, or n with w = 1. Example: cov([1 2 3 4]) is 1.6667; cov([1 2 3], [1 2 4]) is [1 1.5; 1.5 2.3333].',
     impl: (args) => {
       const { x, m, n, w, cls } = observations(args, 'cov');

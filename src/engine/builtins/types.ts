@@ -100,7 +100,7 @@ export type Lowering =
   /** Matrix structure: products (elementwise when an operand is a scalar), transposes, diagonals. */
   | { readonly matrix: 'mtimes' | 'transpose' | 'diag' }
   /** Built from several graph nodes: var/std (mean, centred square, mean) and vector norms. */
-  | { readonly composite: 'var' | 'std' | 'norm' }
+  | { readonly composite: 'var' | 'std' | 'norm' | 'cov' }
   /** A matrix operator that is elementwise when `scalar` says which operand is a scalar (`A*2`, `A/2`). */
   | { readonly scalarElementwise: ElementwiseOpName; readonly scalar: 'either' | 'first' | 'second' | 'both' }
   | { readonly residency: 'toDevice' | 'toHost' | 'isOnDevice' };

@@ -1,18 +1,20 @@
 // The fusion planner: given the roots a flush must compute, decide which kernels run, in order,
 // with a reason for every decision. Passes, in order:
+//   0. ImageNormalize: a mean/std pair of one array and ((x - mu) ./ sigma) * gain + bias, clamps,
+//      .^ gamma become one image_normalize invocation (imageNormalize.ts); near misses leave a
+//      reason, and what it claims is skipped below;
 //   1. matrix products: SYRK for A'*A, epilogues and diag folded into the write, routing;
 //   2. reductions claim their elementwise producer groups when nothing else reads them;
 //   3. the remaining elementwise groups become one generated kernel each (several outputs when
 //      intermediates are live);
 //   4. random fills, uploads, transposes read by non-products, and reshapes (free views).
-// (ImageNormalize, the first pass of DESIGN.md, is not matched yet: its pieces run as
-// reductions and one fused elementwise kernel.)
 // Steps come out in an order where every input is computed before it is read.
 
 import type { GraphNode } from '../graph/node.ts';
 import type { PlanDecision } from '../../worker/protocol.ts';
 import { elementwiseGroups, fusedSpec, opList, type ElementwiseGroup, type FusedKernelSpec } from './elementwise.ts';
-import { pendingGraph } from './graphWalk.ts';
+import { contractedOrder, pendingGraph } from './graphWalk.ts';
+import { imageNormalizePass, type ImageNormalizeSpec } from './imageNormalize.ts';
 import { matmulSpec, type MatmulSpec } from './matmul.ts';
 import type { RoutingOverride } from './matmulRouting.ts';
 import { reductionSpec, type ReductionSpec } from './reduction.ts';
@@ -24,7 +26,8 @@ export type PlanStep =
   | { kind: 'elementwise'; outputs: GraphNode[]; spec: FusedKernelSpec }
   | { kind: 'reduction'; node: GraphNode; spec: ReductionSpec }
   | { kind: 'matmul'; spec: MatmulSpec }
-  | { kind: 'transpose'; node: GraphNode };
+  | { kind: 'transpose'; node: GraphNode }
+  | { kind: 'imageNormalize'; spec: ImageNormalizeSpec };
 
 export interface Plan {
   steps: PlanStep[];
@@ -33,9 +36,14 @@ export interface Plan {
 
 export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride = 'auto'): Plan {
   const g = pendingGraph(roots);
+  // Pass 0: ImageNormalize. Its nodes are computed by one invocation, emitted as one unit.
+  const normalize = imageNormalizePass(g);
+  const normalizeOf = new Map<GraphNode, ImageNormalizeSpec>();
+  for (const spec of normalize.invocations) for (const n of spec.claimed) normalizeOf.set(n, spec);
+  const order = normalize.invocations.length > 0 ? contractedOrder(g, normalize.invocations.map((s) => s.claimed)) : g.order;
   // Pass 1: matrix products and what they fold into their write.
   const products = new Map<GraphNode, MatmulSpec>();
-  const takenByProduct = new Set<GraphNode>();
+  const takenByProduct = new Set<GraphNode>(normalizeOf.keys());
   for (const n of g.order) {
     if (n.op.kind !== 'matmul') continue;
     const spec = matmulSpec(n, g, routing);
@@ -47,13 +55,13 @@ export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride =
   }
   const groupOf = elementwiseGroups(g, takenByProduct);
   const steps: PlanStep[] = [];
-  const decisions: PlanDecision[] = [];
+  const decisions: PlanDecision[] = [...new Set(normalize.notMatched)].map((reason) => ({ kernel: 'image_normalize', variant: 'not-matched', reason }));
   const claimed = new Set<ElementwiseGroup>();
   const reductions = new Map<GraphNode, ReductionSpec>();
 
   // Pass 2: reductions, and the producer groups they absorb.
   for (const n of g.order) {
-    if (n.op.kind !== 'reduce') continue;
+    if (n.op.kind !== 'reduce' || normalizeOf.has(n)) continue;
     const spec = reductionSpec(n, g, groupOf);
     reductions.set(n, spec);
     if (spec.fused) claimed.add(spec.fused);
@@ -62,7 +70,19 @@ export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride =
   // Emission in topological order: a group at its last member, a product at its output node.
   const remaining = new Map<ElementwiseGroup, number>();
   for (const group of new Set(groupOf.values())) remaining.set(group, group.members.length);
-  for (const n of g.order) {
+  const normalized = new Set<ImageNormalizeSpec>();
+  for (const n of order) {
+    const inv = normalizeOf.get(n);
+    if (inv) {
+      // The unit is contiguous in `order`: the invocation runs at its first node, then the views
+      // of its live mu/sigma alias the buffers it wrote.
+      if (normalized.has(inv)) continue;
+      normalized.add(inv);
+      steps.push({ kind: 'imageNormalize', spec: inv });
+      decisions.push({ kernel: 'image_normalize', variant: inv.variant, reason: inv.reason });
+      for (const a of inv.aliases) if (a.op.kind === 'reshape' && (inv.muAliases.includes(a) ? inv.muLive : inv.sigmaLive)) steps.push({ kind: 'alias', node: a, of: a.op.arg });
+      continue;
+    }
     const product = products.get(n);
     if (product) {
       steps.push({ kind: 'matmul', spec: product });

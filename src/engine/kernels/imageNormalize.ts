@@ -1,7 +1,8 @@
-// The `image_normalize` kernel: out = ((x - mu) ./ sigma) * gain + bias, then max(·, lo),
-// min(·, hi), .^ gamma (each step optional), with mu = mean and sigma = std (sample, n − 1, as
-// MATLAB's std) over the whole array or per image of a batch. Which code becomes this kernel is
-// the planner's ImageNormalize pass; this file only generates the three passes.
+// The `image_normalize` kernel: out = ((x - mu) ./ sigma) * gain + bias, then max(·, lo) and
+// min(·, hi) (in either order), .^ gamma (each step optional), with mu = mean and sigma = std
+// (sample, n − 1, as MATLAB's std) over the whole array or per image of a batch. Which code
+// becomes this kernel is the planner's ImageNormalize pass; this file only generates the three
+// passes.
 //
 // Passes (every pass spreads over many workgroups, also for one image):
 // 1. `stats`    : each workgroup reduces one chunk of one group (an image, or the whole array) to
@@ -23,9 +24,12 @@
 // Bindings:
 //   stats    : x (read), scratch (read_write), uniform
 //   finalize : x (read, for the shifts), scratch (read), mu (read_write), sigma (read_write), uniform
-//   apply    : x (read), mu (read), sigma (read), out (read_write), uniform
+//   apply    : x (read), mu (read), sigma (read), [one 1-element buffer per scalar listed in
+//              `scalarBuffers`, in that order], out (read_write), uniform
 // mu and sigma hold one value per image (1 when perImage is false); the planner binds them to live
-// `mu`/`sigma` variables or drops them.
+// `mu`/`sigma` variables or drops them. gain, bias, lo, hi and gamma are uniforms, except those the
+// planner found as 1×1 GPU values (`scalarBuffers`): those are read from their buffers, so a
+// scalar computed on the GPU never has to be read back to the host.
 
 import { foldedGrid, programCacheKey, UniformWriter, type KernelProgram } from './program.ts';
 import { WgslBuilder, withPreamble } from './wgslBuilder.ts';
@@ -41,7 +45,16 @@ export interface ImageNormalizeParams {
   clampLo: boolean;
   clampHi: boolean;
   gamma: boolean;
+  /** Steps whose scalar is read from a 1-element buffer (bound after sigma, in this order) instead of a uniform. */
+  scalarBuffers?: readonly ImageNormalizeScalar[];
+  /**
+   * With both clamps: 'maxFirst' = min(max(·, lo), hi) (the default), 'minFirst' = max(min(·, hi), lo).
+   * The order matters for NaN (max(NaN, lo) is lo) and when lo > hi.
+   */
+  clampOrder?: 'maxFirst' | 'minFirst';
 }
+
+export type ImageNormalizeScalar = 'gain' | 'bias' | 'lo' | 'hi' | 'gamma';
 
 export interface ImageNormalizeConstants {
   gain?: number;
@@ -171,8 +184,11 @@ export function buildImageNormalize(
     clampLo: params.clampLo,
     clampHi: params.clampHi,
     gamma: params.gamma,
+    scalarBuffers: [...(params.scalarBuffers ?? [])],
+    minFirst: params.clampOrder === 'minFirst' && params.clampLo && params.clampHi,
     threads: THREADS,
   };
+  const scalarCount = applyCode.scalarBuffers.length;
   const items = applyCode.vec4 ? total / 4 : Math.ceil(total / APPLY_PER_THREAD);
   const apply: KernelProgram = {
     name: 'image_normalize',
@@ -183,8 +199,9 @@ export function buildImageNormalize(
       { binding: 0, kind: 'read' },
       { binding: 1, kind: 'read' },
       { binding: 2, kind: 'read' },
-      { binding: 3, kind: 'read_write' },
-      { binding: 4, kind: 'uniform' },
+      ...applyCode.scalarBuffers.map((_, i) => ({ binding: 3 + i, kind: 'read' as const })),
+      { binding: 3 + scalarCount, kind: 'read_write' },
+      { binding: 4 + scalarCount, kind: 'uniform' },
     ],
     workgroupSize: [THREADS, 1, 1],
     workgroups: foldedGrid(items, THREADS, maxGrid),
@@ -196,7 +213,9 @@ export function buildImageNormalize(
     flops: 8 * total,
     bytes: 4 * (2 * total + 2 * groups),
     boundBy: 'bytes',
-    shapes: params.layout === 'BHW' ? [[batch, imageSize], [groups, 1], [groups, 1], [batch, imageSize]] : [[imageSize, batch], [groups, 1], [groups, 1], [imageSize, batch]],
+    shapes: params.layout === 'BHW'
+      ? [[batch, imageSize], [groups, 1], [groups, 1], ...applyCode.scalarBuffers.map(() => [1, 1]), [batch, imageSize]]
+      : [[imageSize, batch], [groups, 1], [groups, 1], ...applyCode.scalarBuffers.map(() => [1, 1]), [imageSize, batch]],
   };
   return { passes: [stats, finalize, apply], scratchLength };
 }
@@ -353,20 +372,28 @@ interface ApplyCode {
   clampLo: boolean;
   clampHi: boolean;
   gamma: boolean;
+  scalarBuffers: ImageNormalizeScalar[];
+  /** Both clamps, min applied before max. */
+  minFirst: boolean;
   threads: number;
 }
 
 function emitApply(code: ApplyCode): string {
   const T = code.threads;
   const w = new WgslBuilder();
-  w.emit(`// image_normalize apply: ((x - mu) / sigma)${code.gain ? ' * gain' : ''}${code.bias ? ' + bias' : ''}${code.clampLo ? ', max lo' : ''}${code.clampHi ? ', min hi' : ''}${code.gamma ? ', .^ gamma' : ''}`);
+  const clamps = code.minFirst ? ', min hi, max lo' : `${code.clampLo ? ', max lo' : ''}${code.clampHi ? ', min hi' : ''}`;
+  w.emit(`// image_normalize apply: ((x - mu) / sigma)${code.gain ? ' * gain' : ''}${code.bias ? ' + bias' : ''}${clamps}${code.gamma ? ', .^ gamma' : ''}`);
   w.block('struct Params', () => w.emit('total: u32,', 'image_size: u32,', 'batch: u32,', 'pad: u32,', 'gain: f32,', 'bias: f32,', 'lo: f32,', 'hi: f32,', 'gamma: f32,'));
   w.emit('');
   w.emit(`@group(0) @binding(0) var<storage, read> x: array<${code.vec4 ? 'vec4<f32>' : 'f32'}>;`);
   w.emit('@group(0) @binding(1) var<storage, read> mu: array<f32>;');
   w.emit('@group(0) @binding(2) var<storage, read> sigma: array<f32>;');
-  w.emit(`@group(0) @binding(3) var<storage, read_write> out: array<${code.vec4 ? 'vec4<f32>' : 'f32'}>;`);
-  w.emit('@group(0) @binding(4) var<uniform> params: Params;');
+  code.scalarBuffers.forEach((name, i) => w.emit(`@group(0) @binding(${3 + i}) var<storage, read> s_${name}: array<f32>;`));
+  const k = code.scalarBuffers.length;
+  w.emit(`@group(0) @binding(${3 + k}) var<storage, read_write> out: array<${code.vec4 ? 'vec4<f32>' : 'f32'}>;`);
+  w.emit(`@group(0) @binding(${4 + k}) var<uniform> params: Params;`);
+  // A scalar from its 1×1 GPU buffer, or from the uniforms.
+  const scalar = (name: ImageNormalizeScalar): string => (code.scalarBuffers.includes(name) ? `s_${name}[0]` : `params.${name}`);
   w.emit('');
   const group = code.groupOf === 'one' ? '0u' : code.groupOf === 'block' ? 'e / params.image_size' : 'e % params.batch';
   w.block('fn normalize(v: f32, e: u32) -> f32', () => {
@@ -377,11 +404,12 @@ function emitApply(code: ApplyCode): string {
   w.emit('// gain, bias, clamps, gamma.');
   w.block('fn finish(value: f32) -> f32', () => {
     w.emit('var r = value;');
-    if (code.gain) w.emit('r = r * params.gain;');
-    if (code.bias) w.emit('r = r + params.bias;');
-    if (code.clampLo) w.emit('r = mb_max(r, params.lo);');
-    if (code.clampHi) w.emit('r = mb_min(r, params.hi);');
-    if (code.gamma) w.emit('r = mb_pow(r, params.gamma);');
+    if (code.gain) w.emit(`r = r * ${scalar('gain')};`);
+    if (code.bias) w.emit(`r = r + ${scalar('bias')};`);
+    if (code.minFirst) w.emit(`r = mb_min(r, ${scalar('hi')});`);
+    if (code.clampLo) w.emit(`r = mb_max(r, ${scalar('lo')});`);
+    if (code.clampHi && !code.minFirst) w.emit(`r = mb_min(r, ${scalar('hi')});`);
+    if (code.gamma) w.emit(`r = mb_pow(r, ${scalar('gamma')});`);
     w.emit('return r;');
   });
   w.emit('');

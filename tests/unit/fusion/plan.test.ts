@@ -48,6 +48,7 @@ function checkSchedule(roots: GraphNode[], kernels: number): Plan {
 
 /** Nodes a step writes. */
 function producedBy(step: PlanStep): GraphNode[] {
+  if (step.kind === 'imageNormalize') return [step.spec.output, ...(step.spec.muLive ? [step.spec.mu] : []), ...(step.spec.sigmaLive ? [step.spec.sigma] : [])];
   return step.kind === 'elementwise' ? step.outputs : step.kind === 'matmul' ? [step.spec.output] : [step.node];
 }
 

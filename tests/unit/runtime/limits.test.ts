@@ -218,6 +218,23 @@ describe('output limits', () => {
     expect(displays[1].text).toContain('c(:,:,1) =');
   });
 
+  it('cell and string arrays of a million elements display a corner too (a fuzz case took 8 s)', async () => {
+    const session = new Session({ gpu: 'off' });
+    const started = performance.now();
+    const events = await runEvents(session, "c = cell(1e3)\ns = repmat(\"ab\", 1000, 1000)\nk = num2cell(reshape(1:40000, 200, 200))");
+    const displays = events.filter((e): e is Extract<EngineEvent, { type: 'display' }> => e.type === 'display');
+    expect(displays.map((d) => d.name)).toEqual(['c', 's', 'k']);
+    for (const d of displays) {
+      expect(d.truncated).toBe(true);
+      expect(d.text.length).toBeLessThanOrEqual(DEFAULT_OUTPUT_LIMITS.displayMaxChars + 200);
+    }
+    expect(displays[0].text).toContain('display truncated (c is 1000×1000 cell)');
+    expect(displays[1].text).toContain('display truncated (s is 1000×1000 string)');
+    // The corner starts at the top-left element.
+    expect(displays[2].text).toMatch(/\{\[\s*1\]\}\s+\{\[\s*201\]\}/);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
   it('small displays are untouched', async () => {
     const session = new Session({ gpu: 'off' });
     const events = await runEvents(session, 'a = [1 2; 3 4]');

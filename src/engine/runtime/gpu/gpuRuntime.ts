@@ -9,8 +9,9 @@ import { buildFusedElementwise } from '../../kernels/fusedElementwise.ts';
 import { buildReduction } from '../../kernels/reduction.ts';
 import { buildRandom } from '../../kernels/random.ts';
 import { buildMatmul } from '../../kernels/matmul.ts';
-import { buildSyrk } from '../../kernels/syrk.ts';
+import { buildSyrkPlan } from '../../kernels/syrk.ts';
 import { buildTranspose } from '../../kernels/transpose.ts';
+import { buildImageNormalize } from '../../kernels/imageNormalize.ts';
 import type { GpuArrayHandle, WebGpuProvider } from '../../providers/webgpu/index.ts';
 import type { BuiltinSpec, RandomSource } from '../../builtins/types.ts';
 import type { KernelEvent, PlanDecision } from '../../../worker/protocol.ts';
@@ -22,6 +23,7 @@ import {
   lowerElementwise,
   lowerMatmul,
   lowerNorm,
+  lowerCovariance,
   lowerRandom,
   lowerReduction,
   lowerToDevice,
@@ -111,7 +113,8 @@ export class GpuRuntime implements LoweringHost {
       return v ? [v] : null;
     }
     if ('composite' in l) {
-      const v = l.composite === 'norm' ? (nargout <= 1 ? lowerNorm(args) : null) : lowerVariance(l.composite, args, nargout);
+      const v =
+        l.composite === 'norm' ? (nargout <= 1 ? lowerNorm(args) : null) : l.composite === 'cov' ? lowerCovariance(args, nargout) : lowerVariance(l.composite, args, nargout);
       return v ? [v] : null;
     }
     if ('random' in l) {
@@ -160,7 +163,12 @@ export class GpuRuntime implements LoweringHost {
     const bindLimit = this.provider.limits.maxStorageBufferBindingSize;
     let bytes = 0;
     for (const step of steps) {
-      const nodes = step.kind === 'elementwise' ? step.outputs : step.kind === 'alias' ? [] : step.kind === 'matmul' ? [step.spec.output] : [step.node];
+      const nodes =
+        step.kind === 'elementwise' ? step.outputs
+        : step.kind === 'alias' ? []
+        : step.kind === 'matmul' ? [step.spec.output]
+        : step.kind === 'imageNormalize' ? [step.spec.output, step.spec.mu, step.spec.sigma]
+        : [step.node];
       for (const n of nodes) {
         const b = n.numel * 4;
         if (b > bindLimit) {
@@ -240,11 +248,14 @@ export class GpuRuntime implements LoweringHost {
           maxWorkgroupsPerDimension: maxWg,
         };
         if (s.kind === 'syrk') {
-          // The direct plan (upper tiles, mirrored as they are written). The split-k plan of
-          // syrk.ts is faster on big GPUs for tall inputs but did not finish on SwiftShader
-          // through this path; it is left for the matmul work to wire in with a test.
-          const passes = buildSyrk({ n: s.n, k: s.k, rowOffset: 0, rows: s.k, accumulate: false, epilogue: s.epilogue ? { alpha: true } : null }, s.constants, limits);
-          for (const pass of passes) p.dispatch(pass, [bufferOf(s.a)], out);
+          const plan = buildSyrkPlan({ n: s.n, k: s.k, rowOffset: 0, rows: s.k, accumulate: false, epilogue: s.epilogue ? { alpha: true } : null }, s.constants, limits);
+          if (plan.passes.length === 1) p.dispatch(plan.passes[0], [bufferOf(s.a)], out);
+          else {
+            const partials = p.allocate(plan.scratchLength);
+            p.dispatch(plan.passes[0], [bufferOf(s.a)], partials);
+            p.dispatch(plan.passes[1], [partials], out);
+            p.release(partials);
+          }
         } else {
           const program = buildMatmul(
             { variant: s.variant, m: s.m, n: s.n, k: s.k, transA: s.transA, transB: s.transB, epilogue: s.epilogue, diagonalOnly: s.diagonalOnly },
@@ -254,6 +265,31 @@ export class GpuRuntime implements LoweringHost {
           p.dispatch(program, [bufferOf(s.a), bufferOf(s.b), ...s.extraInputs.map(bufferOf)], out);
         }
         this.own(s.output, out);
+        return;
+      }
+      case 'imageNormalize': {
+        // Three passes: stats (x → scratch), finalize (→ mu, sigma), apply (→ out). mu and sigma
+        // keep their buffers when live (their views alias them); otherwise they are scratch too.
+        const s = step.spec;
+        const plan = buildImageNormalize(s.params, s.constants, {
+          maxWorkgroupStorage: p.limits.maxComputeWorkgroupStorageSize,
+          maxInvocations: p.limits.maxComputeInvocationsPerWorkgroup,
+          maxWorkgroupsPerDimension: maxWg,
+        });
+        const x = bufferOf(s.x);
+        const scratch = p.allocate(Math.max(1, plan.scratchLength));
+        const mu = this.allocate(s.mu);
+        const sigma = this.allocate(s.sigma);
+        const out = this.allocate(s.output);
+        p.dispatch(plan.passes[0], [x], scratch);
+        p.dispatch(plan.passes[1], [x, scratch], [mu, sigma]);
+        p.dispatch(plan.passes[2], [x, mu, sigma, ...s.scalarInputs.map(bufferOf)], out);
+        p.release(scratch);
+        this.own(s.output, out);
+        if (s.muLive) this.own(s.mu, mu);
+        else p.release(mu);
+        if (s.sigmaLive) this.own(s.sigma, sigma);
+        else p.release(sigma);
         return;
       }
       case 'reduction': {

@@ -74,7 +74,78 @@ export function lowerElementwise(op: ElementwiseOpName, args: Value[], host: Low
   return new GpuTensor(resultClass(args, spec.logical === true), node, explicitOf(args));
 }
 
-/** sum(X), sum(X, dim), sum(X, 'all'), max(X, [], dim), and max(A, B) as an elementwise op. */
+/** A reduction's dimensions: one (0-based), every element, or several (a vecdim, 0-based, sorted). */
+type ReduceDims = number | 'all' | number[];
+
+/**
+ * The dim argument of a reduction: a positive integer, or a vector of them (vecdim, `[1 2]`).
+ * A vecdim is made canonical: sorted, duplicates and dimensions past the rank dropped, and one
+ * that lists every non-singleton dimension is 'all' (as the CPU implementation does). null when
+ * the argument is not one the GPU path takes (the host then checks it and raises MATLAB's error).
+ */
+function dimsOf(a: Value, shape: readonly number[]): ReduceDims | null {
+  if (a.type !== 'tensor' || a.cls === 'char' || a.im !== null || a.re.length === 0) return null;
+  if (!Array.from(a.re).every((d) => Number.isInteger(d) && d >= 1)) return null;
+  if (a.re.length === 1) return a.re[0] - 1;
+  const dims = [...new Set(Array.from(a.re, (d) => d - 1))].filter((d) => d < shape.length).sort((p, q) => p - q);
+  if (shape.every((s, d) => s === 1 || dims.includes(d))) return 'all';
+  // Only singleton dimensions listed: nothing to reduce (the host keeps MATLAB's class rules).
+  if (dims.every((d) => shape[d] === 1)) return null;
+  return dims.length === 1 ? dims[0] : dims;
+}
+
+/** Maximal runs of adjacent dimensions in a sorted list: [0, 1, 3] → [[0, 1], [3, 3]]. */
+function dimRuns(dims: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const d of dims) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === d - 1) last[1] = d;
+    else runs.push([d, d]);
+  }
+  return runs;
+}
+
+/** `shape` with dimensions first…last merged into one (column-major: a free reshape). */
+function mergedShape(shape: readonly number[], first: number, last: number): number[] {
+  let n = 1;
+  for (let d = first; d <= last; d++) n *= shape[d] ?? 1;
+  const out = [...shape.slice(0, first), n, ...shape.slice(last + 1)];
+  // Canonical (no trailing singletons past 2-D), so every caller gets the same interned view.
+  while (out.length > 2 && out[out.length - 1] === 1) out.pop();
+  while (out.length < 2) out.push(1);
+  return out;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) if ((a[i] ?? 1) !== (b[i] ?? 1)) return false;
+  return true;
+}
+
+/** A view of `node` with `shape` (same elements), or the node itself when the shape is the same. */
+function viewAs(node: GraphNode, shape: readonly number[]): GraphNode {
+  return sameShape(node.shape, shape) ? node : reshapeNode(node, shape);
+}
+
+/**
+ * A reduction over several dimensions (vecdim). Each run of adjacent dimensions is one reduction
+ * of a free reshape that merges them (`mean(x, [1 2])` of H×W×B reduces the columns of an
+ * (H·W)×B view, so each image is one contiguous group, as the ImageNormalize pass expects); runs
+ * reduce one after another. The result has the input's rank with 1 along the reduced dimensions.
+ * A mean of means is the mean: every group of a run has the same number of elements.
+ */
+function reduceOverDims(op: ReduceOpName, x: GraphNode, dims: readonly number[]): GraphNode {
+  let cur = x;
+  const shape = [...x.shape];
+  for (const [first, last] of dimRuns(dims)) {
+    const r = reduceNode(op, viewAs(cur, mergedShape(shape, first, last)), first, false);
+    for (let d = first; d <= last; d++) shape[d] = 1;
+    cur = viewAs(r, shape);
+  }
+  return cur;
+}
+
+/** sum(X), sum(X, dim), sum(X, 'all'), sum(X, vecdim), max(X, [], dim), and max(A, B) as an elementwise op. */
 export function lowerReduction(op: ReduceOpName, args: Value[], nargout: number, host: LoweringHost): GpuTensor | null {
   if (nargout > 1) return null;
   if ((op === 'max' || op === 'min') && args.length >= 2) {
@@ -90,20 +161,21 @@ export function lowerReduction(op: ReduceOpName, args: Value[], nargout: number,
   if (arg === undefined || !onDevice(arg, host) || (arg.type === 'tensor' && arg.cls === 'double')) return null;
   const x = arg.type === 'gpu' ? arg : new GpuTensor(arg.type === 'tensor' && arg.cls === 'single' ? 'single' : 'double', nodeOf(arg)!, false);
   if (x.numel === 0) return null;
-  let dim: number | 'all' | null = null;
+  let dim: ReduceDims | null = null;
   for (const a of args.slice(1)) {
     if (a.type === 'tensor' && a.cls === 'char') {
       if (charText(a).toLowerCase() !== 'all' || dim !== null) return null;
       dim = 'all';
-    } else if (a.type === 'tensor' && a.re.length === 1 && Number.isInteger(a.re[0]) && a.re[0] >= 1 && dim === null) {
-      dim = a.re[0] - 1;
+    } else if (dim === null) {
+      dim = dimsOf(a, x.shape);
+      if (dim === null) return null;
     } else return null;
   }
   if (dim === null) {
     const first = x.shape.findIndex((d) => d !== 1);
     dim = first < 0 ? 0 : first;
   }
-  const node = reduceNode(op, x.node, dim, false);
+  const node = Array.isArray(dim) ? reduceOverDims(op, x.node, dim) : reduceNode(op, x.node, dim, false);
   const cls: GpuClass = op === 'any' || op === 'all' ? 'logical' : x.cls === 'single' ? 'single' : 'double';
   return new GpuTensor(cls, node, x.explicit);
 }
@@ -154,7 +226,29 @@ export function colonView(x: GpuTensor): GpuTensor {
   return new GpuTensor(x.cls, reshapeNode(x.node, [x.numel, 1]), x.explicit);
 }
 
-/** var(X), var(X, w), var(X, w, dim | 'all'), and std likewise; w is 0 (n-1) or 1 (n). */
+/**
+ * cov(X), cov(X, w) of a GPU matrix (rows are observations): centre the columns, then
+ * Xc'*Xc / (m - 1) (or / m for w = 1). The product of one value with itself is the planner's
+ * SYRK pattern, and the division its alpha epilogue. Vectors, and x-and-y forms, run on the host.
+ */
+export function lowerCovariance(args: Value[], nargout: number): GpuTensor | null {
+  const x = args[0];
+  if (x === undefined || x.type !== 'gpu' || nargout > 1 || args.length > 2 || x.shape.length !== 2) return null;
+  const [m, n] = x.shape;
+  if (m < 2 || n < 2) return null;
+  const w = args[1];
+  let byN = false;
+  if (w !== undefined) {
+    if (w.type !== 'tensor' || w.cls === 'char' || w.re.length !== 1 || (w.re[0] !== 0 && w.re[0] !== 1)) return null;
+    byN = w.re[0] === 1;
+  }
+  const centred = elementwiseNode('sub', [x.node, reduceNode('mean', x.node, 0, false)])!;
+  const gram = matmulNode(transposeNode(centred), centred)!;
+  const scaled = elementwiseNode('div', [gram, constantNode(byN ? m : m - 1)])!;
+  return new GpuTensor(x.cls === 'single' ? 'single' : 'double', scaled, x.explicit);
+}
+
+/** var(X), var(X, w), var(X, w, dim | vecdim | 'all'), and std likewise; w is 0 (n-1) or 1 (n). */
 export function lowerVariance(kind: 'var' | 'std', args: Value[], nargout: number): GpuTensor | null {
   const x = args[0];
   if (x === undefined || x.type !== 'gpu' || x.numel === 0 || nargout > 1 || args.length > 3) return null;
@@ -165,24 +259,41 @@ export function lowerVariance(kind: 'var' | 'std', args: Value[], nargout: numbe
     if (w.re.length === 1 && (w.re[0] === 0 || w.re[0] === 1)) byN = w.re[0] === 1;
     else if (w.re.length !== 0) return null;
   }
-  let dim: number | 'all';
+  let dim: ReduceDims;
   const d = args[2];
   if (d === undefined) {
     const first = x.shape.findIndex((s) => s !== 1);
     dim = first < 0 ? 0 : first;
   } else if (d.type === 'tensor' && d.cls === 'char' && charText(d).toLowerCase() === 'all') dim = 'all';
-  else if (d.type === 'tensor' && d.re.length === 1 && Number.isInteger(d.re[0]) && d.re[0] >= 1) dim = d.re[0] - 1;
-  else return null;
-  const n = dim === 'all' ? x.numel : (x.shape[dim] ?? 1);
+  else {
+    const dims = dimsOf(d, x.shape);
+    if (dims === null) return null;
+    dim = dims;
+  }
+  let data = x.node;
+  const outShape = Array.isArray(dim) ? x.shape.map((s, k) => ((dim as number[]).includes(k) ? 1 : s)) : null;
+  if (Array.isArray(dim) && dimRuns(dim).length === 1) {
+    // One run of adjacent dimensions: the variance along one dimension of a view that merges them
+    // (the same nodes as mean(x, vecdim), so the mean is shared).
+    const [first, last] = dimRuns(dim)[0];
+    data = viewAs(x.node, mergedShape(x.shape, first, last));
+    dim = first;
+  }
+  let n = 1;
+  if (dim === 'all') n = x.numel;
+  else if (Array.isArray(dim)) for (const k of dim) n *= x.shape[k];
+  else n = data.shape[dim] ?? 1;
+  const reduce = (node: GraphNode): GraphNode => (Array.isArray(dim) ? reduceOverDims('mean', node, dim) : reduceNode('mean', node, dim, false));
   // Two-pass (centred) variance: numerically sound, unlike E[x²] − E[x]².
-  const mean = reduceNode('mean', x.node, dim, false);
-  const centred = elementwiseNode('sub', [x.node, mean])!;
+  const mean = reduce(data);
+  const centred = elementwiseNode('sub', [data, mean])!;
   const squares = elementwiseNode('square', [centred])!;
-  const meanSquare = reduceNode('mean', squares, dim, false);
+  const meanSquare = reduce(squares);
   // A single observation has variance 0 whatever the normalisation (MATLAB).
   const factor = byN || n === 1 ? 1 : n / (n - 1);
   let v = factor === 1 ? meanSquare : elementwiseNode('mul', [meanSquare, constantNode(factor)])!;
   if (kind === 'std') v = elementwiseNode('sqrt', [v])!;
+  if (outShape) v = viewAs(v, outShape);
   return new GpuTensor(x.cls === 'single' ? 'single' : 'double', v, x.explicit);
 }
 
