@@ -123,6 +123,13 @@ describe.skipIf(!provider)('ImageNormalize from MATLAB code matches the CPU', ()
     compareAll(bhw);
   });
 
+  it('an image held as a host single array (policy on) is uploaded once and still becomes ImageNormalize', async () => {
+    // img, img(:) (a view sharing img's elements) and the statistics all read one upload.
+    const r = await runBoth(pixels([41, 29]), FULL.replace('img = IMG;', 'img = a;'));
+    expectNormalized(r.gpu);
+    compareAll(r);
+  });
+
   it('a constant image: sigma = 0, so the normalized values are NaN (0/0) and clamp to 0, as on the CPU', async () => {
     const r = await runBoth(
       'a = single(0.75 * ones(23, 29));',

@@ -57,6 +57,7 @@ export class GpuRuntime implements LoweringHost {
   readonly budgetBytes: number;
   /** Sum of kernel GPU time since the last take, for the cell's `done` event. */
   private gpuMicroseconds = 0;
+  readonly uploads = new WeakMap<Float64Array, WeakRef<GraphNode>>();
   private randomCounter = 0;
   private randomGeneration = -1;
   private readonly finalizer: FinalizationRegistry<GpuArrayHandle>;
@@ -114,7 +115,7 @@ export class GpuRuntime implements LoweringHost {
     }
     if ('composite' in l) {
       const v =
-        l.composite === 'norm' ? (nargout <= 1 ? lowerNorm(args) : null) : l.composite === 'cov' ? lowerCovariance(args, nargout) : lowerVariance(l.composite, args, nargout);
+        l.composite === 'norm' ? (nargout <= 1 ? lowerNorm(args) : null) : l.composite === 'cov' ? lowerCovariance(args, nargout) : lowerVariance(l.composite, args, nargout, this);
       return v ? [v] : null;
     }
     if ('random' in l) {

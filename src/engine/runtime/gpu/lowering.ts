@@ -27,6 +27,13 @@ export interface LoweringHost {
   /** Elements from which work on host single data moves to the GPU under 'auto'. */
   readonly autoThreshold: number;
   nextRandom(count: number): { key: [number, number]; counter: number };
+  /**
+   * Host arrays already uploaded, so one read by several GPU operations goes up once. Weak both
+   * ways: the entry goes with the host array, and the device copy with the last graph node using
+   * it. Sound because a host tensor read as a value is never written in place again (see
+   * Tensor.exclusive).
+   */
+  readonly uploads: WeakMap<Float64Array, WeakRef<GraphNode>>;
 }
 
 /** A host tensor the GPU can take: real, double/single/logical. */
@@ -34,11 +41,18 @@ function gpuCompatible(t: Tensor): boolean {
   return t.im === null && (t.cls === 'double' || t.cls === 'single' || t.cls === 'logical');
 }
 
-function nodeOf(v: Value): GraphNode | null {
+function nodeOf(v: Value, host: LoweringHost): GraphNode | null {
   if (v.type === 'gpu') return v.node;
   if (v.type !== 'tensor' || !gpuCompatible(v) || v.re.length === 0) return null;
   if (v.re.length === 1) return constantNode(v.re[0]);
-  return uploadNode(v.re, v.shape, v.cls === 'logical');
+  // Keyed by the data, not the Tensor: `img` and `img(:)` share their elements.
+  const uploaded = host.uploads.get(v.re)?.deref();
+  if (uploaded && uploaded.logical === (v.cls === 'logical')) {
+    return viewAs(uploaded, v.shape);
+  }
+  const node = uploadNode(v.re, v.shape, v.cls === 'logical');
+  host.uploads.set(v.re, new WeakRef(node));
+  return node;
 }
 
 function resultClass(args: Value[], logical: boolean): GpuClass {
@@ -67,7 +81,7 @@ export function lowerElementwise(op: ElementwiseOpName, args: Value[], host: Low
   const spec = ELEMENTWISE_OPS[op];
   if (args.length !== spec.arity || !args.some((a) => onDevice(a, host))) return null;
   if (args.some((a) => a.type === 'gpu' && a.numel === 0)) return null;
-  const nodes = args.map(nodeOf);
+  const nodes = args.map((a) => nodeOf(a, host));
   if (nodes.some((n) => n === null)) return null;
   const node = elementwiseNode(op, nodes as GraphNode[]);
   if (!node) raise('MATLAB:sizeDimensionsMustMatch', 'Arrays have incompatible sizes for this operation.');
@@ -159,7 +173,7 @@ export function lowerReduction(op: ReduceOpName, args: Value[], nargout: number,
   // A reduction reads each element once: moving host doubles to the device costs as much as
   // reducing them where they are (and f32 accumulation would cost digits), so they stay.
   if (arg === undefined || !onDevice(arg, host) || (arg.type === 'tensor' && arg.cls === 'double')) return null;
-  const x = arg.type === 'gpu' ? arg : new GpuTensor(arg.type === 'tensor' && arg.cls === 'single' ? 'single' : 'double', nodeOf(arg)!, false);
+  const x = arg.type === 'gpu' ? arg : new GpuTensor(arg.type === 'tensor' && arg.cls === 'single' ? 'single' : 'double', nodeOf(arg, host)!, false);
   if (x.numel === 0) return null;
   let dim: ReduceDims | null = null;
   for (const a of args.slice(1)) {
@@ -249,9 +263,14 @@ export function lowerCovariance(args: Value[], nargout: number): GpuTensor | nul
 }
 
 /** var(X), var(X, w), var(X, w, dim | vecdim | 'all'), and std likewise; w is 0 (n-1) or 1 (n). */
-export function lowerVariance(kind: 'var' | 'std', args: Value[], nargout: number): GpuTensor | null {
-  const x = args[0];
-  if (x === undefined || x.type !== 'gpu' || x.numel === 0 || nargout > 1 || args.length > 3) return null;
+export function lowerVariance(kind: 'var' | 'std', args: Value[], nargout: number, host: LoweringHost): GpuTensor | null {
+  const arg = args[0];
+  if (arg === undefined || nargout > 1 || args.length > 3) return null;
+  // Host single data goes where sum/mean of it go (host doubles stay exact, as for reductions).
+  const hostSingle = arg.type === 'tensor' && arg.cls === 'single' && onDevice(arg, host);
+  if (arg.type !== 'gpu' && !hostSingle) return null;
+  const x = arg.type === 'gpu' ? arg : new GpuTensor('single', nodeOf(arg, host)!, false);
+  if (x.numel === 0) return null;
   const w = args[1];
   let byN = false;
   if (w !== undefined) {
@@ -333,8 +352,8 @@ export function lowerMatmul(args: Value[], host: LoweringHost): GpuTensor | null
   const flops = 2 * a.shape[0] * a.shape[1] * b.shape[1];
   const worth = a.type === 'gpu' || b.type === 'gpu' || flops >= 1e6 || onDevice(a, host) || onDevice(b, host);
   if (!worth) return null;
-  const na = nodeOf(a);
-  const nb = nodeOf(b);
+  const na = nodeOf(a, host);
+  const nb = nodeOf(b, host);
   if (!na || !nb) return null;
   const node = matmulNode(na, nb);
   if (!node) {

@@ -1,9 +1,9 @@
 // Reading with subscripts: `A(i)`, `A(i,j,…)`, `c{…}` (a comma-separated list) and `s.f`.
 
 import { raise } from '../../errors.ts';
-import type { CellArray, StructArray, Value } from '../values/index.ts';
+import { Tensor, type CellArray, type StructArray, type Value } from '../values/index.ts';
 import { gather, numelOfValue } from './elements.ts';
-import { addressedShape, outOfRange, readSubscript, subscriptAt, subscriptLength, subscriptMax, type Subscript } from './subscripts.ts';
+import { addressedShape, isColonArg, outOfRange, readSubscript, subscriptAt, subscriptLength, subscriptMax, type Subscript } from './subscripts.ts';
 
 function isVectorShape(shape: readonly number[]): boolean {
   return shape.length === 2 && (shape[0] === 1 || shape[1] === 1);
@@ -69,6 +69,7 @@ export function range(n: number): number[] {
 /** `v(args…)` */
 export function parenIndex(v: Value, args: readonly Value[]): Value {
   if (args.length === 0) return v;
+  if (args.length === 1 && v.type === 'tensor' && isColonArg(args[0])) return columnView(v);
   const { positions, shape } = readPositions(v, args);
   return gather(v, positions, shape);
 }
@@ -91,4 +92,13 @@ export function fieldGet(v: Value, name: string): Value[] {
     raise('MATLAB:nonExistentField', `Unrecognized field name "${name}".`);
   }
   return (v as StructArray).items.map((m) => m.get(name)!);
+}
+
+/**
+ * `x(:)` of an array: a column sharing x's elements (no copy, no index list). x may be written
+ * in place later only by copying first, so it loses its exclusive mark (see Tensor.exclusive).
+ */
+function columnView(t: Tensor): Tensor {
+  t.exclusive = false;
+  return new Tensor(t.cls, [t.numel, 1], t.re, t.im);
 }
