@@ -51,6 +51,10 @@ export default defineConfig({
   preview: { headers: crossOriginIsolation },
   build: {
     target: 'es2022',
+    // Two pages: the notebook, and the benchmark (bench/browser/, the engine's GPU suite on the
+    // visitor's GPU). The CSP plugin above adds its <meta> to both.
+    // (rolldownOptions: Vite 8's name for what was rollupOptions.)
+    rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } },
     // Monaco alone is a few MB unminified; it is one chunk on purpose (loaded once, cached).
     chunkSizeWarningLimit: 4096,
   },

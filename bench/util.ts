@@ -1,9 +1,13 @@
-// Small helpers shared by the benchmark suites: argument parsing, statistics, rounding, "am I the
-// entry point", and a best-effort garbage collection so GPU buffers owned by dropped values go back
-// to the provider's pool (GpuRuntime frees them from a FinalizationRegistry) between cases.
+// Node helpers shared by the benchmark entry points: argument parsing, "am I the entry point", and
+// a best-effort garbage collection so GPU buffers owned by dropped values go back to the
+// provider's pool (GpuRuntime frees them from a FinalizationRegistry) between cases. The pure
+// statistics live in core/stats.ts (the browser page uses them too) and are re-exported here.
 
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { CASE_GROUPS } from './core/gpuSuite.ts';
+
+export { median, sig, sizeLabel } from './core/stats.ts';
 
 export interface BenchOptions {
   /** Print one JSON document (otherwise a short human summary). */
@@ -12,22 +16,44 @@ export interface BenchOptions {
   quick: boolean;
   /** Skip the GPU suite. */
   noGpu: boolean;
+  /** GPU case groups to run (null: all). */
+  only: string[] | null;
+  /** The device's f32 peak in TFLOP/s, overriding the table. */
+  peakTflops: number | null;
 }
 
-export const BENCH_USAGE = `usage: bench [--json] [--quick] [--no-gpu]
-  --json    print one JSON object on stdout (progress goes to stderr)
-  --quick   small sizes (1e5/1e6) and 2 repetitions; implied on a fallback (software) adapter
-  --no-gpu  run the interpreter suite only
+export const BENCH_USAGE = `usage: bench [--json] [--quick] [--no-gpu] [--only=GROUP,…] [--peak-tflops=N]
+  --json            print one JSON object on stdout (progress goes to stderr)
+  --quick           small sizes and 2 repetitions; implied on a fallback (software) adapter
+  --no-gpu          run the interpreter suite only
+  --only=G1,G2      GPU case groups to run: ${CASE_GROUPS.join(', ')}
+  --peak-tflops=N   the GPU's f32 peak, when the built-in table does not know the adapter
 `;
 
 /** Parses the benchmark flags; throws on anything else. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { json: false, quick: false, noGpu: false };
-  for (const a of argv) {
+  const options: BenchOptions = { json: false, quick: false, noGpu: false, only: null, peakTflops: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const valueOf = (flag: string): string | null => {
+      if (a === flag) return argv[++i] ?? '';
+      if (a.startsWith(`${flag}=`)) return a.slice(flag.length + 1);
+      return null;
+    };
+    let v: string | null;
     if (a === '--json') options.json = true;
     else if (a === '--quick') options.quick = true;
     else if (a === '--no-gpu') options.noGpu = true;
-    else throw new Error(`unknown bench argument ${a}\n${BENCH_USAGE}`);
+    else if ((v = valueOf('--only')) !== null) {
+      const groups = v.split(',').map((g) => g.trim()).filter((g) => g.length > 0);
+      const unknown = groups.filter((g) => !(CASE_GROUPS as readonly string[]).includes(g));
+      if (groups.length === 0 || unknown.length > 0) throw new Error(`unknown bench argument ${a} (groups: ${CASE_GROUPS.join(', ')})\n${BENCH_USAGE}`);
+      options.only = groups;
+    } else if ((v = valueOf('--peak-tflops')) !== null) {
+      const x = Number(v);
+      if (!(x > 0)) throw new Error(`unknown bench argument ${a} (--peak-tflops takes a positive number)\n${BENCH_USAGE}`);
+      options.peakTflops = x;
+    } else throw new Error(`unknown bench argument ${a}\n${BENCH_USAGE}`);
   }
   return options;
 }
@@ -40,29 +66,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
 export function isEntryPoint(file: string): boolean {
   const script = (process.argv[1] ?? '').replace(/\\/g, '/');
   return script.endsWith(`bench/${file}`);
-}
-
-export function median(xs: readonly number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** Rounds to `digits` significant digits (JSON stays readable; NaN/Infinity become null). */
-export function sig(x: number, digits = 4): number | null {
-  if (!Number.isFinite(x)) return null;
-  if (x === 0) return 0;
-  return Number(x.toPrecision(digits));
-}
-
-/** 1e7 → "1e7", 2.5e7 → "2.5e7", 12345 → "12345": labels for case names. */
-export function sizeLabel(n: number): string {
-  if (n < 1000) return String(n);
-  const e = Math.floor(Math.log10(n));
-  const mantissa = n / 10 ** e;
-  const m = Number(mantissa.toPrecision(6));
-  return m * 10 ** e === n && String(m).length <= 4 ? `${m}e${e}` : String(n);
 }
 
 type GcFn = () => void;

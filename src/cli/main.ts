@@ -14,8 +14,9 @@ const USAGE = `usage:
   matbook run NB.ipynb [--out OUT.ipynb] [--gpu auto|on|off]
                               run a notebook headless (progress on stderr; exit 1 at the first error)
   matbook selftest            run one WGSL kernel and compare it with the CPU
-  matbook bench [--json] [--quick] [--no-gpu]
-                              interpreter and GPU benchmarks (bench/suite.ts)
+  matbook bench [--json] [--quick] [--no-gpu] [--only=GROUP,…] [--peak-tflops=N]
+                              interpreter and GPU benchmarks (bench/suite.ts); groups: copy,
+                              elementwise, reduction, matmul, image, workload, peers
 `;
 
 interface Args {
@@ -90,7 +91,7 @@ async function selftest(): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  // bench has its own flags (--quick, --no-gpu): bench/util.ts parses them.
+  // bench has its own flags (--quick, --no-gpu, --only, --peak-tflops): bench/util.ts parses them.
   if (argv[0] === 'bench') {
     const { benchMain } = await import('../../bench/suite.ts');
     try {
