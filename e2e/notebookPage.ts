@@ -25,3 +25,31 @@ export async function typeInCell(page: Page, index: number, text: string): Promi
 export function cell(page: Page, index: number) {
   return page.getByTestId('cell').nth(index);
 }
+
+/** The element that has the keyboard when cell `index`'s editor is focused (edit mode). */
+export function editorInput(page: Page, index: number) {
+  return page.getByTestId('cell-editor').nth(index).locator('textarea, .native-edit-context').first();
+}
+
+/**
+ * Escape from cell `index`'s editor into command mode (the cell element focused). A suggestion
+ * list that popped up while typing takes the first Escape, so press until the cell has the focus.
+ */
+export async function leaveEditor(page: Page, index: number): Promise<void> {
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await expect(cell(page, index)).toBeFocused({ timeout: 500 });
+  }).toPass();
+}
+
+/** The text of cell `index`'s editor, as Monaco shows it (its view lines in top-to-bottom order). */
+export async function cellSource(page: Page, index: number): Promise<string> {
+  const lines = page.getByTestId('cell-editor').nth(index).locator('.view-line');
+  return lines.evaluateAll((elements) =>
+    elements
+      .map((element) => ({ top: parseFloat((element as HTMLElement).style.top) || 0, text: element.textContent ?? '' }))
+      .sort((x, y) => x.top - y.top)
+      .map((line) => line.text.replace(/\u00a0/g, ' '))
+      .join('\n'),
+  );
+}

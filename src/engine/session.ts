@@ -13,7 +13,10 @@ import { asMatlabError } from './runtime/interpreter/compileStmt.ts';
 import { displayValue, formatValueSummary } from './runtime/display/index.ts';
 import { classOf, numelOf, type Value } from './runtime/values/index.ts';
 import { DEFAULT_OUTPUT_LIMITS, type OutputLimits } from './limits.ts';
-import type { BuiltinDoc, CompletionItem, EngineEvent, ErrorInfo, GpuPolicy, HoverDoc, VariablePreview, WorkspaceEntry } from '../worker/protocol.ts';
+import { parse } from './lang/index.ts';
+import { kernelSources } from './providers/webgpu/kernelSources.ts';
+import { arrayBlockOf, arrayGridOf, GRID_INLINE_PER_RUN, gridTensorOf, inlineElements } from './arrayGrid.ts';
+import type { ArrayBlock, ArrayGrid, BuiltinDoc, CompletionItem, EngineEvent, ErrorInfo, GpuPolicy, HoverDoc, MemoryStatus, VariablePreview, WorkspaceEntry } from '../worker/protocol.ts';
 
 const KEYWORDS = ['if', 'elseif', 'else', 'end', 'for', 'while', 'switch', 'case', 'otherwise', 'try', 'catch', 'break', 'continue', 'return', 'function'];
 
@@ -43,6 +46,11 @@ class OutputGate {
   private finished = false;
   /** The first output of a cell goes out at once; later output waits at most STDOUT_BATCH_MS. */
   private lastFlush = -Infinity;
+  /**
+   * Held output also goes out on a timer: between statements `poll` sends it, but while the cell
+   * waits (a GPU read-back, pause) no statement runs, and the timer fires instead.
+   */
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly limits: OutputLimits,
@@ -54,6 +62,7 @@ class OutputGate {
     if (kept.length === 0) return;
     this.pending += kept;
     if (this.pending.length >= STDOUT_BATCH_CHARS || performance.now() - this.lastFlush >= STDOUT_BATCH_MS) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), STDOUT_BATCH_MS);
   }
 
   display(event: Extract<EngineEvent, { type: 'display' }>): void {
@@ -80,6 +89,10 @@ class OutputGate {
 
   flush(): void {
     this.lastFlush = performance.now();
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
     if (this.pending.length === 0) return;
     const text = this.pending;
     this.pending = '';
@@ -157,6 +170,8 @@ export class Session {
   private readonly outputLimits: OutputLimits;
   private readonly gpuBudgetBytes: number | undefined;
   private gate: OutputGate | null = null;
+  /** Elements the rest of this run's displays may still carry inline (see arrayGrid.ts). */
+  private gridInlineRoom = GRID_INLINE_PER_RUN;
 
   constructor(options: SessionOptions) {
     this.policy = options.gpu;
@@ -167,7 +182,8 @@ export class Session {
       poll: () => this.gate?.poll(),
       flush: () => this.gate?.flush(),
       display: (name, text, value, truncated) => {
-        const event: EngineEvent = { type: 'display', name, text, className: classOf(value), size: [...value.shape], ...(truncated ? { truncated: true } : {}) };
+        const grid = this.gridFor(value);
+        const event: EngineEvent = { type: 'display', name, text, className: classOf(value), size: [...value.shape], ...(truncated ? { truncated: true } : {}), ...(grid ? { grid } : {}) };
         if (this.gate) this.gate.display(event);
         else this.emit(event);
       },
@@ -211,6 +227,7 @@ export class Session {
 
   /** Runs one cell. Never throws for user errors: they arrive as an `error` event. */
   async run(source: string, onEvent: (event: EngineEvent) => void): Promise<boolean> {
+    this.gridInlineRoom = GRID_INLINE_PER_RUN;
     const gate = new OutputGate(this.outputLimits, onEvent);
     this.gate = gate;
     this.emit = (event) => gate.forward(event);
@@ -321,6 +338,65 @@ export class Session {
   hover(name: string): HoverDoc | null {
     const spec = lookupBuiltin(name);
     return spec ? { name, signatures: [...spec.signatures], doc: spec.doc } : null;
+  }
+
+  /** The grid data of a displayed value (numeric and logical arrays), within this run's inline room. */
+  private gridFor(value: Value): ArrayGrid | null {
+    const grid = arrayGridOf(value, this.gridInlineRoom);
+    if (grid) this.gridInlineRoom -= inlineElements(grid);
+    return grid;
+  }
+
+  /** The parse error of `source`, if any, for editor markers while the user types. */
+  parseErrors(source: string): ErrorInfo[] {
+    try {
+      parse(source);
+      return [];
+    } catch (e) {
+      return [errorInfo(asMatlabError(e), source)];
+    }
+  }
+
+  /**
+   * Completion after a dot: the fields of the workspace struct at `path` (`s` or `s.inner`; the
+   * first element of a struct array) that start with `prefix`.
+   */
+  fieldCompletions(path: string, prefix: string): CompletionItem[] {
+    const [base, ...fields] = path.split('.');
+    let value = this.variable(base);
+    for (const field of fields) {
+      if (value?.type !== 'struct' || value.items.length === 0) return [];
+      value = value.items[0].get(field);
+    }
+    if (value?.type !== 'struct') return [];
+    const first = value.items[0];
+    return value.fields
+      .filter((field) => field.startsWith(prefix))
+      .map((field) => {
+        const member = first?.get(field);
+        return { name: field, kind: 'field' as const, detail: member ? `${member.shape.join('×')} ${classOf(member)}` : 'field' };
+      });
+  }
+
+  /** A block of one page of a numeric or logical variable (GPU arrays are read back); see EngineApi.slice. */
+  async slice(name: string, page: number, rowStart: number, rowCount: number, colStart: number, colCount: number): Promise<ArrayBlock | null> {
+    const value = this.variable(name);
+    if (value === undefined) return null;
+    const host = value.type === 'gpu' ? await this.hostVariable(name) : value;
+    const tensor = host === undefined ? null : gridTensorOf(host);
+    return tensor ? arrayBlockOf(tensor, classOf(value), page, rowStart, rowCount, colStart, colCount) : null;
+  }
+
+  /** The WGSL of a recently dispatched kernel (KernelEvent.sourceId), while the bounded store keeps it. */
+  kernelSource(sourceId: string): string | null {
+    return kernelSources.get(sourceId);
+  }
+
+  /** GPU memory held by the buffer pool (zero without a GPU). */
+  memory(): MemoryStatus {
+    if (!this.provider || this.provider.lost || !this.interp.gpu) return { gpu: false, inUseBytes: 0, pooledBytes: 0 };
+    const { storage } = this.provider.stats();
+    return { gpu: true, inUseBytes: storage.bytesInUse, pooledBytes: storage.bytesPooled };
   }
 
   /** Every builtin's help, for the page's Functions panel: sorted by family, then by name. */

@@ -12,8 +12,11 @@ import { NotebookLibrary } from './core/persistence/library.ts';
 import { figureToPngDataUrl } from './components/figures/png.ts';
 import type { FigureModel } from '../worker/protocol.ts';
 import { setLanguageEngine } from './monaco/providers.ts';
+import { pageThemeStore } from './core/theme.ts';
 import './styles.css';
 
+// The stored theme (or the system's) goes on <html> before anything is drawn: no flash of light.
+pageThemeStore();
 const app = createMatbookApp();
 installWindowApi(app.client);
 setLanguageEngine(app.client);

@@ -75,10 +75,25 @@ export function createEngineApi(): EngineApi {
       return session.preview(name);
     },
     async complete(prefix: string) {
+      // `s.inner.ab`: the fields of s.inner that start with `ab`.
+      const dot = prefix.lastIndexOf('.');
+      if (dot >= 0) return session.fieldCompletions(prefix.slice(0, dot), prefix.slice(dot + 1));
       return session.complete(prefix);
     },
     async hover(name: string) {
       return session.hover(name);
+    },
+    async parse(source: string) {
+      return session.parseErrors(source);
+    },
+    async slice(name: string, page: number, rowStart: number, rowCount: number, colStart: number, colCount: number) {
+      return session.slice(name, page, rowStart, rowCount, colStart, colCount);
+    },
+    async kernelSource(sourceId: string) {
+      return session.kernelSource(sourceId);
+    },
+    async memory() {
+      return session.memory();
     },
     async listBuiltins() {
       return session.builtinDocs();

@@ -377,6 +377,19 @@ describe.skipIf(!provider)('GPU runtime against the CPU session', () => {
     expect(after.vars.s3.data).toEqual([true]);
   });
 
+  it('an expression over 12 distinct GPU arrays (more than one kernel may bind) is split into kernels and matches', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `v${i}`);
+    const [r] = await runBoth(
+      (w) => `
+        ${names.map((n, i) => `${n} = ${w(`reshape(1:35, 5, 7) * ${i + 1}`)};`).join(' ')}
+        total = ${names.join(' + ')};
+        mixed = (v0 .* v1 - v2 ./ v3) + max(v4, v5) .* (v6 + v7 + v8) - min(v9, v10) + v11;
+        s = sum(${names.map((n) => `${n}(:)`).join(' + ')});
+      `,
+    );
+    compareAll(r);
+  });
+
   it('a value used after a sync point: display, then reuse; conditions; later cells', async () => {
     const [one, two] = await runBoth(
       (w) => `

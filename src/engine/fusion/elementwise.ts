@@ -1,7 +1,8 @@
 // Elementwise fusion: chains and trees of elementwise nodes of one shape become one generated
 // kernel. A node joins its consumers' group when every consumer is in that group and has the
 // same shape; live intermediates (roots) and nodes read outside the group become extra outputs
-// of the kernel instead of being recomputed.
+// of the kernel instead of being recomputed. A group that would bind more storage buffers
+// (inputs plus outputs) than the device allows one kernel is cut into consecutive pieces.
 
 import { ELEMENTWISE_OPS } from '../graph/elementwiseOps.ts';
 import type { GraphNode } from '../graph/node.ts';
@@ -23,7 +24,7 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
  * Partitions the pending elementwise nodes into fusion groups. Nodes in `taken` are computed by
  * another kernel (a matmul epilogue) and are inputs here, like any other non-member.
  */
-export function elementwiseGroups(g: PendingGraph, taken: ReadonlySet<GraphNode> = new Set()): Map<GraphNode, ElementwiseGroup> {
+export function elementwiseGroups(g: PendingGraph, taken: ReadonlySet<GraphNode> = new Set(), maxStorageBuffers = Infinity): Map<GraphNode, ElementwiseGroup> {
   const groupOf = new Map<GraphNode, ElementwiseGroup>();
   // Consumers come after their arguments in `order`, so walking backwards sees consumers first.
   for (let i = g.order.length - 1; i >= 0; i--) {
@@ -41,10 +42,46 @@ export function elementwiseGroups(g: PendingGraph, taken: ReadonlySet<GraphNode>
   }
   for (const group of new Set(groupOf.values())) {
     group.members.reverse();
-    const inGroup = new Set(group.members);
-    group.outputs = group.members.filter((m) => g.roots.has(m) || (g.consumers.get(m) ?? []).some((c) => !inGroup.has(c)));
+    group.outputs = outputsOf(group.members, g);
+    if (storageBuffers(group.members, g) <= maxStorageBuffers) continue;
+    for (const piece of bindablePieces(group.members, g, maxStorageBuffers)) for (const m of piece.members) groupOf.set(m, piece);
   }
   return groupOf;
+}
+
+/** Members written to memory: live ones, and those read outside the members. */
+function outputsOf(members: readonly GraphNode[], g: PendingGraph): GraphNode[] {
+  const inside = new Set(members);
+  return members.filter((m) => g.roots.has(m) || (g.consumers.get(m) ?? []).some((c) => !inside.has(c)));
+}
+
+/** Storage buffers a kernel of these members binds: each distinct non-constant input, each output. */
+function storageBuffers(members: readonly GraphNode[], g: PendingGraph): number {
+  const inside = new Set(members);
+  const inputs = new Set<GraphNode>();
+  for (const m of members) {
+    if (m.op.kind !== 'elementwise') continue;
+    for (const a of m.op.args) if (!inside.has(a) && a.op.kind !== 'constant') inputs.add(a);
+  }
+  return inputs.size + outputsOf(members, g).length;
+}
+
+/**
+ * Consecutive runs of `members` (topological order) that each fit `limit` bindings, greedily as
+ * long as possible. One op always fits (at most three inputs and one output).
+ */
+function bindablePieces(members: readonly GraphNode[], g: PendingGraph, limit: number): ElementwiseGroup[] {
+  const pieces: GraphNode[][] = [];
+  let current: GraphNode[] = [];
+  for (const m of members) {
+    if (current.length > 0 && storageBuffers([...current, m], g) > limit) {
+      pieces.push(current);
+      current = [];
+    }
+    current.push(m);
+  }
+  pieces.push(current);
+  return pieces.map((piece) => ({ members: piece, outputs: outputsOf(piece, g) }));
 }
 
 export interface FusedKernelSpec {

@@ -34,7 +34,14 @@ export interface Plan {
   decisions: PlanDecision[];
 }
 
-export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride = 'auto'): Plan {
+/** What the device allows one kernel; WebGPU's guaranteed minimum by default. */
+export interface PlanLimits {
+  maxStorageBuffers: number;
+}
+
+const DEFAULT_PLAN_LIMITS: PlanLimits = { maxStorageBuffers: 8 };
+
+export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride = 'auto', limits: PlanLimits = DEFAULT_PLAN_LIMITS): Plan {
   const g = pendingGraph(roots);
   // Pass 0: ImageNormalize. Its nodes are computed by one invocation, emitted as one unit.
   const normalize = imageNormalizePass(g);
@@ -53,7 +60,7 @@ export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride =
     takenByProduct.add(n);
     for (const c of spec.claimed) takenByProduct.add(c);
   }
-  const groupOf = elementwiseGroups(g, takenByProduct);
+  const groupOf = elementwiseGroups(g, takenByProduct, limits.maxStorageBuffers);
   const steps: PlanStep[] = [];
   const decisions: PlanDecision[] = [...new Set(normalize.notMatched)].map((reason) => ({ kernel: 'image_normalize', variant: 'not-matched', reason }));
   const claimed = new Set<ElementwiseGroup>();

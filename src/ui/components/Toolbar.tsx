@@ -1,9 +1,17 @@
-// The page header: the title and the notebook-wide commands.
+// The page header: the title and the notebook-wide commands (Run all and the Run menu, which
+// acts around the selected cell; Interrupt, Restart, the side panels).
 
 import { useSyncExternalStore } from 'react';
+import type { NotebookState } from '../core/cells/notebook.ts';
+import { shortcutText } from '../core/keys/shortcuts.ts';
+import { useStoreSelector } from '../core/state/store.ts';
 import { useMatbook } from './MatbookContext.tsx';
 import { ExamplesMenu, FileMenu, NotebookTitle, NotebooksMenu } from './NotebookMenu.tsx';
 import { Button } from './ui/Button.tsx';
+import { Menu, MenuItem } from './ui/Menu.tsx';
+import './cells.css';
+
+const selectSelectedCell = (state: NotebookState) => state.selectedCellId;
 
 export interface ToolbarProps {
   /** Whether the Functions panel is open; the button shows it pressed. */
@@ -15,7 +23,8 @@ export interface ToolbarProps {
 }
 
 export function Toolbar({ helpOpen, onToggleHelp, workspaceOpen, onToggleWorkspace }: ToolbarProps) {
-  const { client, runner } = useMatbook();
+  const { client, runner, store } = useMatbook();
+  const selected = useStoreSelector(store, selectSelectedCell);
   const status = useSyncExternalStore(client.subscribe, client.getStatus);
   const busy = status.state === 'busy';
   return (
@@ -32,6 +41,7 @@ export function Toolbar({ helpOpen, onToggleHelp, workspaceOpen, onToggleWorkspa
         <Button variant="primary" testId="run-all" title="Run every cell in order" onClick={() => runner.runAll()}>
           ▶▶ Run all
         </Button>
+        <RunMenu selected={selected} />
         <Button
           testId="interrupt"
           title={
@@ -73,5 +83,64 @@ export function Toolbar({ helpOpen, onToggleHelp, workspaceOpen, onToggleWorkspa
         </Button>
       </div>
     </header>
+  );
+}
+
+/** Running around the selected cell (the one last clicked or moved to), and a clean re-run. */
+function RunMenu({ selected }: { selected: NotebookState['selectedCellId'] }) {
+  const { runner } = useMatbook();
+  const none = selected === null;
+  const needsSelection = none ? 'Select a cell first (click it)' : undefined;
+  return (
+    // Only a caret beside Run all: the toolbar has no room for another word (the title shrinks first).
+    <Menu label={<span className="visually-hidden">More ways to run</span>} title="Run the selected cell, the cells above it or below it" testId="run-menu">
+      {(close) => (
+        <>
+          <MenuItem
+            testId="run-selected"
+            disabled={none}
+            title={needsSelection ?? `Run the selected cell (${shortcutText('run', 'command')})`}
+            onClick={() => {
+              close();
+              if (selected) runner.runCells([selected]);
+            }}
+          >
+            Run selected cell
+          </MenuItem>
+          <MenuItem
+            testId="run-above"
+            disabled={none}
+            title={needsSelection ?? 'Run every cell above the selected one'}
+            onClick={() => {
+              close();
+              if (selected) runner.runAbove(selected);
+            }}
+          >
+            Run above
+          </MenuItem>
+          <MenuItem
+            testId="run-below"
+            disabled={none}
+            title={needsSelection ?? 'Run the selected cell and every cell after it'}
+            onClick={() => {
+              close();
+              if (selected) runner.runBelow(selected);
+            }}
+          >
+            Run selected and below
+          </MenuItem>
+          <MenuItem
+            testId="restart-run-all"
+            title="Clear the workspace, then run every cell in order"
+            onClick={() => {
+              close();
+              runner.restartAndRunAll();
+            }}
+          >
+            Restart and run all
+          </MenuItem>
+        </>
+      )}
+    </Menu>
   );
 }

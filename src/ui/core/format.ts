@@ -43,3 +43,18 @@ export function formatAdapter(adapter: AdapterSummary): string {
   const description = adapter.description ? ` (${adapter.description})` : '';
   return `WebGPU: ${name}${description}${adapter.isFallbackAdapter ? ' fallback' : ''}`;
 }
+
+/**
+ * The status bar's engine state: `running` while it executes, `restarting` while a restarted
+ * worker starts (the client's notice says so), otherwise the client's own word.
+ */
+export function engineStateLabel(status: { state: 'starting' | 'idle' | 'busy' | 'failed'; notice: string | null }): string {
+  switch (status.state) {
+    case 'busy':
+      return 'running';
+    case 'starting':
+      return status.notice?.startsWith('Engine restarted') ? 'restarting' : 'starting';
+    default:
+      return status.state;
+  }
+}

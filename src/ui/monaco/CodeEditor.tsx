@@ -4,7 +4,9 @@
 // editor id), and always call the latest props through a ref.
 
 import { useEffect, useRef } from 'react';
-import { MATBOOK_THEME, monaco, setupMonaco } from './setup.ts';
+import type { ErrorInfo } from '../../worker/protocol.ts';
+import { setRunErrorMarker } from './diagnostics.ts';
+import { editorThemeName, monaco, setupMonaco } from './setup.ts';
 
 export interface CodeEditorProps {
   value: string;
@@ -14,6 +16,16 @@ export interface CodeEditorProps {
   onRunAndAdvance?(): void;
   /** Ctrl/Cmd+Enter. */
   onRun?(): void;
+  // --- notebook cell commands (keybindings registered below) ---
+  /** Alt+Enter: run, then insert a cell below. */
+  onRunAndInsert?(): void;
+  /** Escape when no widget (suggestions, hover, find…) would take it: leave for command mode. */
+  onEscape?(): void;
+  /** Ctrl/Cmd+Shift+-: split at the cursor; offsets are the cursor's, or both ends of a selection. */
+  onSplit?(offsets: number[]): void;
+  /** The cursor or selection moved: its offsets, as onSplit gets them (for a Split button). */
+  onCursorOffsets?(offsets: number[]): void;
+  // --- end notebook cell commands ---
   onFocus?(): void;
   onBlur?(): void;
   /** Changes to a new number whenever the editor should take focus. */
@@ -22,7 +34,30 @@ export interface CodeEditorProps {
   ariaLabel?: string;
   minLines?: number;
   testId?: string;
+  /** The error of the cell's last run: squiggled at its span until the next run result. */
+  runError?: ErrorInfo | null;
 }
+
+/**
+ * Escape leaves the editor only when nothing inside it would take the key first: suggestions,
+ * parameter hints, hover, find, rename, peek views, snippets, extra cursors, messages.
+ */
+const ESCAPE_LEAVES_EDITOR_WHEN = [
+  'suggestWidgetVisible',
+  'parameterHintsVisible',
+  'editorHoverVisible',
+  'findWidgetVisible',
+  'renameInputVisible',
+  'referenceSearchVisible',
+  'markersNavigationVisible',
+  'codeActionMenuVisible',
+  'inlineSuggestionVisible',
+  'inSnippetMode',
+  'editorHasMultipleSelections',
+  'messageVisible',
+]
+  .map((key) => `!${key}`)
+  .join(' && ');
 
 export function CodeEditor(props: CodeEditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -38,7 +73,7 @@ export function CodeEditor(props: CodeEditorProps) {
     const model = monaco.editor.createModel(value, language);
     const editor = monaco.editor.create(container, {
       model,
-      theme: MATBOOK_THEME,
+      theme: editorThemeName(),
       fontSize: 13.5,
       lineHeight: 20,
       fontFamily: "'JetBrains Mono', 'Fira Code', Menlo, Consolas, 'DejaVu Sans Mono', monospace",
@@ -86,6 +121,14 @@ export function CodeEditor(props: CodeEditorProps) {
       container.style.height = `${height}px`;
       editor.layout({ width, height });
     };
+    // Notebook cell commands: the cursor as character offsets (a selection gives both ends).
+    const cursorOffsets = (): number[] => {
+      const selection = editor.getSelection();
+      if (!selection) return [];
+      const start = model.getOffsetAt(selection.getStartPosition());
+      const end = model.getOffsetAt(selection.getEndPosition());
+      return start === end ? [start] : [start, end];
+    };
     const resizeObserver = new ResizeObserver(() => layout());
     resizeObserver.observe(container);
     const disposables = [
@@ -105,6 +148,30 @@ export function CodeEditor(props: CodeEditorProps) {
         keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
         run: () => propsRef.current.onRun?.(),
       }),
+      // --- notebook cell commands ---
+      editor.addAction({
+        id: 'matbook.runAndInsert',
+        label: 'Run cell and insert below',
+        keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.Enter],
+        // With the find widget open, Alt+Enter is its "select all matches".
+        keybindingContext: '!findWidgetVisible',
+        run: () => propsRef.current.onRunAndInsert?.(),
+      }),
+      editor.addAction({
+        id: 'matbook.leaveEditor',
+        label: 'Leave the editor (command mode)',
+        keybindings: [monaco.KeyCode.Escape],
+        keybindingContext: ESCAPE_LEAVES_EDITOR_WHEN,
+        run: () => propsRef.current.onEscape?.(),
+      }),
+      editor.addAction({
+        id: 'matbook.splitCell',
+        label: 'Split cell at cursor',
+        keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Minus],
+        run: () => propsRef.current.onSplit?.(cursorOffsets()),
+      }),
+      editor.onDidChangeCursorSelection(() => propsRef.current.onCursorOffsets?.(cursorOffsets())),
+      // --- end notebook cell commands ---
     ];
     layout();
 
@@ -122,6 +189,11 @@ export function CodeEditor(props: CodeEditorProps) {
     const editor = editorRef.current;
     if (editor && editor.getValue() !== props.value) editor.setValue(props.value);
   }, [props.value]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model) setRunErrorMarker(monaco, model, props.runError ?? null);
+  }, [props.runError]);
 
   useEffect(() => {
     if (props.focusRequest === undefined) return;

@@ -496,3 +496,36 @@ describe('planFlush: deep graphs', () => {
     expect(kernelSteps(plan).length).toBe(5_000);
   });
 });
+
+describe('storage-buffer limit', () => {
+  /** Storage buffers an elementwise step binds: its inputs and its outputs. */
+  const bindings = (s: PlanStep) => (s.kind === 'elementwise' ? s.spec.inputs.length + s.outputs.length : 0);
+
+  it('a sum of 12 distinct arrays is cut into kernels that each bind at most 8 buffers, and computes the same root', () => {
+    const xs = Array.from({ length: 12 }, () => input(5, 7));
+    let acc = xs[0];
+    for (const x of xs.slice(1)) acc = ew('add', acc, x);
+    const plan = planFlush([acc], 'auto', { maxStorageBuffers: 8 });
+    const steps = kernelSteps(plan);
+    expect(steps.length).toBeGreaterThan(1);
+    for (const s of steps) expect(bindings(s)).toBeLessThanOrEqual(8);
+    // The last kernel writes the root; every partial sum a later kernel reads was written first.
+    const last = steps[steps.length - 1];
+    expect(last.kind === 'elementwise' && last.outputs).toContain(acc);
+    const written = new Set<GraphNode>(xs);
+    for (const s of steps) {
+      if (s.kind !== 'elementwise') continue;
+      for (const i of s.spec.inputs) expect(written.has(i)).toBe(true);
+      for (const o of s.outputs) written.add(o);
+    }
+  });
+
+  it('without a limit (or under it) the chain stays one kernel', () => {
+    const xs = Array.from({ length: 12 }, () => input(5, 7));
+    let acc = xs[0];
+    for (const x of xs.slice(1)) acc = ew('add', acc, x);
+    expect(kernelSteps(planFlush([acc], 'auto', { maxStorageBuffers: 64 }))).toHaveLength(1);
+    const few = ew('mul', ew('add', xs[0], xs[1]), xs[2]);
+    expect(kernelSteps(planFlush([few], 'auto', { maxStorageBuffers: 8 }))).toHaveLength(1);
+  });
+});

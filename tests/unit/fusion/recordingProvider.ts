@@ -36,6 +36,7 @@ export function recordingProvider(): RecordingProvider {
       maxComputeInvocationsPerWorkgroup: 256,
       maxComputeWorkgroupSizeX: 256,
       maxComputeWorkgroupsPerDimension: 65535,
+      maxStorageBuffersPerShaderStage: 8,
     },
     timing: 'wall',
     lost: false,

@@ -13,6 +13,7 @@ const RAISED_LIMITS = [
   'maxComputeInvocationsPerWorkgroup',
   'maxComputeWorkgroupSizeX',
   'maxComputeWorkgroupsPerDimension',
+  'maxStorageBuffersPerShaderStage',
 ] as const;
 
 /** Optional features requested when the adapter has them. */

@@ -21,7 +21,7 @@ import { BufferPool, type BufferPoolStats } from './bufferPool.ts';
 import { acquireDevice, type DeviceOptions } from './device.ts';
 import { PipelineCache, type CompiledPipeline, type PipelineCacheStats } from './pipelineCache.ts';
 import { Readback } from './readback.ts';
-import { kernelEvent, MAX_TIMED_PASSES, TimestampBatch, wallMicroseconds, type TimingMethod } from './timing.ts';
+import { kernelEvent, MAX_TIMED_PASSES, TimestampBatch, wallSpan, type PassSpan, type TimingMethod } from './timing.ts';
 
 /** An f32 array on the GPU. Opaque: only the provider that made it can use it. */
 export interface GpuArrayHandle {
@@ -37,6 +37,8 @@ export interface WebGpuLimits {
   maxComputeInvocationsPerWorkgroup: number;
   maxComputeWorkgroupSizeX: number;
   maxComputeWorkgroupsPerDimension: number;
+  /** Storage buffers one kernel may bind (8 by default; the planner splits kernels that need more). */
+  maxStorageBuffersPerShaderStage: number;
   /** Present when the `subgroups` feature is enabled (adapter.info). */
   subgroupMinSize?: number;
   subgroupMaxSize?: number;
@@ -160,6 +162,7 @@ class WebGpuProviderImpl implements WebGpuProvider {
       maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
       maxComputeWorkgroupSizeX: l.maxComputeWorkgroupSizeX,
       maxComputeWorkgroupsPerDimension: l.maxComputeWorkgroupsPerDimension,
+      maxStorageBuffersPerShaderStage: l.maxStorageBuffersPerShaderStage,
       ...(acquired.hasSubgroups ? { subgroupMinSize: info.subgroupMinSize, subgroupMaxSize: info.subgroupMaxSize } : {}),
     };
     this.storage = new BufferPool(this.device, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST, 'array');
@@ -386,11 +389,11 @@ class WebGpuProviderImpl implements WebGpuProvider {
       timer?.encodeResolve(encoder);
       this.device.queue.submit([encoder.finish()]);
       await this.throwOnValidationError(chunk);
-      const times = timer ? await timer.readMicroseconds() : [];
+      const spans = timer ? await timer.readSpans() : [];
       let t = 0;
       for (const w of chunk) {
-        const us = hasWork(w.dispatch.program) ? times[t++] : 0;
-        this.carriedEvents.push({ seq: w.dispatch.seq, event: kernelEvent(w.dispatch.program, us, 'timestamp') });
+        const span = hasWork(w.dispatch.program) ? spans[t++] : undefined;
+        this.carriedEvents.push({ seq: w.dispatch.seq, event: kernelEvent(w.dispatch.program, span?.us ?? 0, 'timestamp', span?.startUs) });
       }
     }
   }
@@ -400,16 +403,16 @@ class WebGpuProviderImpl implements WebGpuProvider {
     // Let earlier uploads finish so they are not billed to the first kernel.
     await this.device.queue.onSubmittedWorkDone();
     for (const w of work) {
-      let us = 0;
+      let span: PassSpan | undefined;
       if (hasWork(w.dispatch.program)) {
         this.device.pushErrorScope('validation');
         const encoder = this.device.createCommandEncoder({ label: w.dispatch.program.name });
         this.encodePass(encoder, w.dispatch, w.compiled, undefined);
         const commands = encoder.finish();
-        us = await wallMicroseconds(this.device.queue, () => this.device.queue.submit([commands]));
+        span = await wallSpan(this.device.queue, () => this.device.queue.submit([commands]));
         await this.throwOnValidationError([w]);
       }
-      this.carriedEvents.push({ seq: w.dispatch.seq, event: kernelEvent(w.dispatch.program, us, 'wall') });
+      this.carriedEvents.push({ seq: w.dispatch.seq, event: kernelEvent(w.dispatch.program, span?.us ?? 0, 'wall', span?.startUs) });
     }
   }
 

@@ -3,7 +3,8 @@
 // so N dispatches of a new kernel cost one compile. A WGSL compile error becomes an Error naming
 // the kernel and variant, with the compiler's messages at line:column and the numbered source.
 
-import { hashText, type KernelBinding, type KernelProgram } from '../../kernels/program.ts';
+import type { KernelBinding, KernelProgram } from '../../kernels/program.ts';
+import { sourceIdOf } from './kernelSources.ts';
 
 export interface CompiledPipeline {
   pipeline: GPUComputePipeline;
@@ -112,7 +113,7 @@ export class PipelineCache {
 /** WGSL hash + layout + workgroup size: two programs equal in all three share a pipeline. */
 export function pipelineKey(program: KernelProgram): string {
   const layout = program.bindings.map((b) => `${b.binding}${b.kind[0]}${b.kind === 'read_write' ? 'w' : ''}`).join('');
-  return `${hashText(program.wgsl)}|${layout}|${program.workgroupSize.join('x')}`;
+  return `${sourceIdOf(program)}|${layout}|${program.workgroupSize.join('x')}`;
 }
 
 function formatCompileError(program: KernelProgram, errors: readonly GPUCompilationMessage[]): string {

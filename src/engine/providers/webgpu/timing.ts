@@ -9,11 +9,18 @@
 
 import type { KernelEvent } from '../../../worker/protocol.ts';
 import type { KernelProgram } from '../../kernels/program.ts';
+import { kernelSources, sourceIdOf } from './kernelSources.ts';
 
 export type TimingMethod = KernelEvent['timing'];
 
 /** A query set holds at most 4096 queries (two per pass), so one batch times at most 2048 passes. */
 export const MAX_TIMED_PASSES = 2048;
+
+/** When a dispatch started and how long it ran, in µs (the start on the timing method's own clock). */
+export interface PassSpan {
+  startUs: number;
+  us: number;
+}
 
 /** Timestamps for up to MAX_TIMED_PASSES compute passes encoded into one command encoder. */
 export class TimestampBatch {
@@ -43,17 +50,17 @@ export class TimestampBatch {
     encoder.copyBufferToBuffer(this.resolveBuffer, 0, this.readBuffer, 0, this.passes * 2 * 8);
   }
 
-  /** After the submit: each pass's GPU time in µs. Frees the batch's GPU objects. */
-  async readMicroseconds(): Promise<number[]> {
+  /** After the submit: each pass's start (device clock) and GPU time, in µs. Frees the batch's GPU objects. */
+  async readSpans(): Promise<PassSpan[]> {
     try {
       await this.readBuffer.mapAsync(GPUMapMode.READ);
       const stamps = new BigUint64Array(this.readBuffer.getMappedRange().slice(0));
       this.readBuffer.unmap();
-      const out: number[] = [];
+      const out: PassSpan[] = [];
       for (let i = 0; i < this.passes; i++) {
         // Timestamps are ns; some drivers quantise them or let end < begin on a tiny pass.
         const ns = Number(stamps[2 * i + 1] - stamps[2 * i]);
-        out.push(Math.max(0, ns) / 1000);
+        out.push({ startUs: Number(stamps[2 * i]) / 1000, us: Math.max(0, ns) / 1000 });
       }
       return out;
     } finally {
@@ -64,19 +71,25 @@ export class TimestampBatch {
   }
 }
 
-/** Wall-clock µs for the work submitted by `submit`, measured to onSubmittedWorkDone. */
-export async function wallMicroseconds(queue: GPUQueue, submit: () => void): Promise<number> {
+/**
+ * Wall-clock µs for the work submitted by `submit`, measured to onSubmittedWorkDone, with its
+ * start on the performance clock (µs).
+ */
+export async function wallSpan(queue: GPUQueue, submit: () => void): Promise<PassSpan> {
   const start = performance.now();
   submit();
   await queue.onSubmittedWorkDone();
-  return (performance.now() - start) * 1000;
+  return { startUs: start * 1000, us: (performance.now() - start) * 1000 };
 }
 
 /**
  * The event for one dispatch. Achieved throughput is reported for what bounds the kernel
- * (program.boundBy): GFLOP/s for compute-bound kernels, GB/s for memory-bound ones.
+ * (program.boundBy): GFLOP/s for compute-bound kernels, GB/s for memory-bound ones. The event
+ * names the kernel's WGSL by id; the text goes to the bounded kernelSources store.
  */
-export function kernelEvent(program: KernelProgram, gpuUs: number, timing: TimingMethod): KernelEvent {
+export function kernelEvent(program: KernelProgram, gpuUs: number, timing: TimingMethod, startUs?: number): KernelEvent {
+  const sourceId = sourceIdOf(program);
+  kernelSources.remember(sourceId, program.wgsl);
   const event: KernelEvent = {
     type: 'kernel',
     name: program.name,
@@ -84,7 +97,9 @@ export function kernelEvent(program: KernelProgram, gpuUs: number, timing: Timin
     shapes: program.shapes.map((s) => [...s]),
     gpuUs,
     timing,
+    sourceId,
   };
+  if (startUs !== undefined) event.startUs = startUs;
   if (gpuUs > 0) {
     // flops / (µs · 1e3) = GFLOP/s; bytes / (µs · 1e3) = GB/s.
     if (program.boundBy === 'flops') event.gflops = program.flops / (gpuUs * 1e3);

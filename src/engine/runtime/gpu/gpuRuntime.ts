@@ -147,7 +147,7 @@ export class GpuRuntime implements LoweringHost {
 
   /** Computes every pending node reachable from `roots`, in one submit. */
   async flush(roots: Iterable<GraphNode>): Promise<void> {
-    const plan = planFlush(roots);
+    const plan = planFlush(roots, 'auto', { maxStorageBuffers: this.provider.limits.maxStorageBuffersPerShaderStage });
     if (plan.steps.length === 0) return;
     this.checkMemory(plan.steps);
     for (const step of plan.steps) this.execute(step);

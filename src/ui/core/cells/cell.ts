@@ -1,6 +1,6 @@
 // transitionCell: the one pure function that applies an engine event (or a page lifecycle step)
 // to a cell's runtime. The switch is exhaustive over CellMessage; a new event type that is not
-// handled here fails to compile.
+// handled here fails to compile. Also cellHasOutput, the one question the page asks of a runtime.
 
 import { assertNever } from '../utils/assertNever.ts';
 import type { CellMessage, CellOutput, CellRuntime } from './types.ts';
@@ -43,6 +43,7 @@ export function transitionCell(runtime: CellRuntime, message: CellMessage): Cell
             className: message.className,
             size: message.size,
             ...(message.truncated ? { truncated: true } : {}),
+            ...(message.grid ? { grid: message.grid } : {}),
           },
         ],
       };
@@ -100,6 +101,11 @@ export function transitionCell(runtime: CellRuntime, message: CellMessage): Cell
     default:
       return assertNever(message, 'cell message');
   }
+}
+
+/** The last run left something to show under the cell: outputs, kernels or its timings. */
+export function cellHasOutput(runtime: CellRuntime): boolean {
+  return runtime.outputs.length > 0 || runtime.kernels.length > 0 || runtime.wallMs !== null;
 }
 
 /** Consecutive stdout chunks become one block, so `fprintf` in a loop reads as one text. */

@@ -2,7 +2,7 @@
 // reported about the cell's last run. They are kept apart so that typing never touches outputs and
 // an engine event never touches the source.
 
-import type { EngineEvent, ErrorInfo, FigureModel, KernelEvent, PlanDecision } from '../../../worker/protocol.ts';
+import type { ArrayGrid, EngineEvent, ErrorInfo, FigureModel, KernelEvent, PlanDecision } from '../../../worker/protocol.ts';
 import type { CellId } from './ids.ts';
 
 export type CellKind = 'code' | 'markdown';
@@ -23,7 +23,8 @@ export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error';
 /** One block of a cell's output, in the order the engine produced them. */
 export type CellOutput =
   | { kind: 'stdout'; text: string }
-  | { kind: 'display'; name: string; text: string; className: string; size: number[]; truncated?: boolean }
+  /** `grid`: the array as data, for the grid view (not kept when the notebook is saved). */
+  | { kind: 'display'; name: string; text: string; className: string; size: number[]; truncated?: boolean; grid?: ArrayGrid }
   /** A figure the run drew (the latest snapshot of each figure number; the page renders it after the text outputs). */
   | { kind: 'figure'; figure: FigureModel }
   | { kind: 'error'; error: ErrorInfo }

@@ -6,7 +6,10 @@
 import * as Comlink from 'comlink';
 import type {
   AdapterSummary,
+  ArrayBlock,
   CompletionItem,
+  ErrorInfo,
+  MemoryStatus,
   EngineApi,
   EngineEvent,
   GpuPolicy,
@@ -282,6 +285,28 @@ export class EngineClient {
   hover(name: string): Promise<HoverDoc | null> {
     const connection = this.connection;
     return race(connection.remote.hover(name), connection.terminated);
+  }
+
+  /** Parse errors of a cell's source, for the editor's markers while typing. */
+  parse(source: string): Promise<ErrorInfo[]> {
+    const connection = this.connection;
+    return race(connection.remote.parse(source), connection.terminated);
+  }
+
+  /** The WGSL of a kernel named by a kernel event's sourceId; null once the engine has forgotten it. */
+  kernelSource(sourceId: string): Promise<string | null> {
+    const connection = this.connection;
+    return race(connection.remote.kernelSource(sourceId), connection.terminated);
+  }
+
+  /** A block of a displayed array too big to travel with its display (read after queued runs). */
+  slice(name: string, page: number, rowStart: number, rowCount: number, colStart: number, colCount: number): Promise<ArrayBlock | null> {
+    return this.afterQueue((remote) => remote.slice(name, page, rowStart, rowCount, colStart, colCount));
+  }
+
+  /** GPU memory held by the engine's buffer pool, read after queued runs. */
+  memory(): Promise<MemoryStatus> {
+    return this.afterQueue((remote) => remote.memory());
   }
 
   /**

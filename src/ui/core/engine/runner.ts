@@ -1,7 +1,8 @@
 // NotebookRunner: the run queue between the notebook store and the EngineClient. It queues cells,
 // runs them one at a time with the source they have when they start, routes each engine event to
-// its cell through transitionCell, and turns Interrupt / Restart into cell state. Cells are run by
-// id, so deleting or editing a queued cell is safe.
+// its cell through transitionCell, stamps each run's start and end on the page clock (the cell's
+// timer), and turns Interrupt / Restart into cell state. Cells are run by id, so deleting or
+// editing a queued cell is safe.
 
 import type { GpuPolicy } from '../../../worker/protocol.ts';
 import type { CellId } from '../cells/ids.ts';
@@ -62,6 +63,27 @@ export class NotebookRunner {
     this.runCells(this.store.getState().cellIds);
   }
 
+  /** The cells before `cellId` (not itself), in order. */
+  runAbove(cellId: CellId): void {
+    const { cellIds } = this.store.getState();
+    const index = cellIds.indexOf(cellId);
+    if (index > 0) this.runCells(cellIds.slice(0, index));
+  }
+
+  /** `cellId` and every cell after it, in order. */
+  runBelow(cellId: CellId): void {
+    const { cellIds } = this.store.getState();
+    const index = cellIds.indexOf(cellId);
+    if (index >= 0) this.runCells(cellIds.slice(index));
+  }
+
+  /** A clean workspace, then every cell in order: what the notebook gives someone who opens it fresh. */
+  restartAndRunAll(): void {
+    this.restart();
+    // The queued runs wait for the new worker to be ready.
+    this.runAll();
+  }
+
   private async loop(): Promise<void> {
     if (this.looping) return;
     this.looping = true;
@@ -70,7 +92,7 @@ export class NotebookRunner {
         const cell = this.store.getState().cellData[cellId];
         if (!cell) continue;
         this.running = cellId;
-        this.store.dispatch(notebookActions.startCell({ cellId }));
+        this.store.dispatch(notebookActions.startCell({ cellId, startedAt: Date.now() }));
         const id = cellId;
         try {
           await this.client.run(id, cell.source, (message) => {
@@ -85,6 +107,7 @@ export class NotebookRunner {
             this.cancelQueued();
           }
         } finally {
+          this.store.dispatch(notebookActions.finishCell({ cellId: id, endedAt: Date.now() }));
           this.running = null;
           this.clearEscalation();
           this.workspaceChanged();
@@ -116,6 +139,9 @@ export class NotebookRunner {
   restart(): void {
     this.cancelQueued();
     this.clearEscalation();
+    // The running cell's run dies with the worker: it may be queued again at once (Restart and
+    // run all), before its engine call has noticed and unwound.
+    this.running = null;
     this.store.dispatch(notebookActions.interruptAll({ workspaceLost: true }));
     this.store.dispatch(notebookActions.resetExecutionCounter({}));
     const ready = this.client.restart();
