@@ -13,6 +13,8 @@ const USAGE = `usage:
   matbook run FILE.m [--json] [--gpu auto|on|off]
   matbook run NB.ipynb [--out OUT.ipynb] [--gpu auto|on|off]
                               run a notebook headless (progress on stderr; exit 1 at the first error)
+  matbook tune-matmul [--json] [--quick] [--budget=S]
+                              sweep GEMM tiles and schedules on this GPU (bench/tune/matmul.ts)
   matbook selftest            run one WGSL kernel and compare it with the CPU
   matbook bench [--json] [--quick] [--no-gpu] [--only=GROUP,…] [--peak-tflops=N]
                               interpreter and GPU benchmarks (bench/suite.ts); groups: copy,
@@ -91,6 +93,7 @@ async function selftest(): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'tune-matmul') return (await import('../../bench/tune/matmul.ts')).tuneMatmulMain(argv.slice(1));
   // bench has its own flags (--quick, --no-gpu, --only, --peak-tflops): bench/util.ts parses them.
   if (argv[0] === 'bench') {
     const { benchMain } = await import('../../bench/suite.ts');

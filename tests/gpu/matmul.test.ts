@@ -1,7 +1,9 @@
 // GPU parity for the `matmul` kernel family (src/engine/kernels/matmul.ts): every variant forced
 // (tiled, vec4, smallk, gemv) and diag(A*B), on awkward shapes (1×1, m = 1, n = 1, k = 1,
 // 17×33·33×5, 65×129·129×63, non-multiples of every tile, a 128×128 tile over a ragged edge), each
-// transpose combination read through strides, and each epilogue step alone and all combined. The
+// transpose combination read through strides, each epilogue step alone and all combined, and the
+// tiled kernel's schedules (stages, warp arrangement, unrolling, 4×4 register blocks, padding,
+// branch-free loop, the first version's clamped indices) alone and together. The
 // reference is an f64 host product; the tolerance is relative 1e-4 of Σ|a||b| per element, pushed
 // through the epilogue. Skipped, with the reason printed, when there is no WebGPU adapter.
 
@@ -9,12 +11,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   buildMatmul,
   chooseMatmulVariant,
+  chooseTile,
+  DEFAULT_SCHEDULE,
+  resolveSchedule,
   type MatmulConstants,
   type MatmulEpilogue,
   type MatmulLimits,
   type MatmulParams,
   type MatmulTuning,
   type MatmulVariant,
+  type TileConfig,
+  type TiledSchedule,
 } from '../../src/engine/kernels/matmul.ts';
 import { openWebGpu } from '../../src/engine/providers/webgpu/index.ts';
 
@@ -241,6 +248,55 @@ describe.skipIf(!gpu)('matmul kernels match an f64 host product', () => {
   });
 });
 
+/**
+ * Tiled schedules (TiledSchedule in matmul.ts): 32-thread tiles (one warp: 8×4 threads of 4×8
+ * outputs) so warpRows 8 applies and SwiftShader compiles each in seconds; the shapes are ragged
+ * along every dimension (33×45 with k = 17, 36×45 with k = 20 for vec4) or, for one case,
+ * multiples of the tile (the fit path the H100 sweep times). Scalar-load (`tiled`) cases use
+ * tk = 4: SwiftShader never finishes compiling a scalar-load tile whose threads each load two
+ * slots (tk 8 here), with this schedule code or the first version's alike.
+ */
+const WARP_TILE: TileConfig = { tm: 32, tn: 32, tk: 8, rm: 4, rn: 8 };
+const SCALAR_TILE: TileConfig = { tm: 32, tn: 32, tk: 4, rm: 4, rn: 8 };
+const SCHEDULES: [string, Partial<TiledSchedule>][] = [
+  ['one stage', { stages: 1 }],
+  ['8×4 warps', { warpRows: 8 }],
+  ['unrolled, branch-free', { unroll: true, branchFree: true }],
+  ['padded rows', { padA: 1, padB: 2 }],
+  ['clamped indices (the first version)', { boundedIndices: false }],
+];
+const EVERYTHING: Partial<TiledSchedule> = { stages: 1, warpRows: 8, unroll: true, branchFree: true, kStore: 'block', padA: 1, padB: 1 };
+
+describe.skipIf(!gpu)('matmul tiled schedules', () => {
+  it.each(SCHEDULES)('%s: vec4 A·B and tiled A\'·B\' on ragged shapes', async (_name, schedule) => {
+    await check([
+      { label: 'vec4 36×45×20', params: params('vec4', 36, 45, 20), tuning: { tile: WARP_TILE, schedule } },
+      { label: "tiled 33×45×17 A'·B'", params: params('tiled', 33, 45, 17, true, true), tuning: { tile: SCALAR_TILE, schedule } },
+    ]);
+  });
+
+  it('4×4 blocks transposed in registers (kStore block), every transpose, vec4 and tiled', async () => {
+    const schedule: Partial<TiledSchedule> = { kStore: 'block' };
+    await check(
+      TRANSPOSES.flatMap(([ta, tb]) => [
+        { label: `block vec4 36×45×20 ${tname(ta, tb)}`, params: params('vec4', 36, 45, 20, ta, tb), tuning: { tile: WARP_TILE, schedule } },
+        { label: `block tiled 33×45×17 ${tname(ta, tb)}`, params: params('tiled', 33, 45, 17, ta, tb), tuning: { tile: SCALAR_TILE, schedule } },
+      ]),
+    );
+  });
+
+  it('every knob at once, every transpose, ragged and tile-aligned, with an epilogue', async () => {
+    const tuning: MatmulTuning = { tile: WARP_TILE, schedule: EVERYTHING };
+    const issue: MatmulEpilogue = { ...NO_EPILOGUE, alpha: true, bias: 'row', clampMin: true, clampMax: true, power: true };
+    await check([
+      ...TRANSPOSES.map(([ta, tb]) => ({ label: `all vec4 68×36×44 ${tname(ta, tb)}`, params: params('vec4', 68, 36, 44, ta, tb), tuning })),
+      { label: "all tiled 33×45×17 A'·B", params: params('tiled', 33, 45, 17, true, false), tuning: { ...tuning, tile: SCALAR_TILE } },
+      { label: 'all vec4 aligned 64×64×32', params: params('vec4', 64, 64, 32), tuning },
+      { label: 'all vec4 epilogue', params: params('vec4', 36, 45, 20, false, false, issue), constants: { alpha: 2.5, lo: 0, hi: 1, p: 2 }, tuning },
+    ]);
+  });
+});
+
 const CONSTANTS: MatmulConstants = { alpha: 2.5, beta: -0.75, lo: -1, hi: 1.5, p: 2 };
 const EPILOGUE_STEPS: [string, Partial<MatmulEpilogue>][] = [
   ['alpha', { alpha: true }],
@@ -312,6 +368,20 @@ describe('matmul programs (no GPU needed)', () => {
     const p = buildMatmul(params('tiled', 10, 10, 10, false, false, { ...NO_EPILOGUE, bias: 'row', scale: 'colMul' }), {}, L);
     expect(p.bindings.map((b) => b.kind)).toEqual(['read', 'read', 'read', 'read', 'read_write', 'uniform']);
     expect(p.shapes).toEqual([[10, 10], [10, 10], [1, 10], [1, 10], [10, 10]]);
+  });
+
+  it('tiled schedules: strict when given, adapted to the tile when defaulted, and part of the key', () => {
+    const deep: TileConfig = { tm: 128, tn: 128, tk: 32, rm: 8, rn: 8 };
+    expect(() => buildMatmul(params('vec4', 256, 256, 256), {}, L, { tile: deep, schedule: { stages: 2 } })).toThrow(/workgroup storage/);
+    expect(resolveSchedule(deep, DEFAULT_SCHEDULE, L)).toMatchObject({ stages: 1 });
+    expect(buildMatmul(params('vec4', 256, 256, 256), {}, L, { tile: deep }).wgsl).toContain('1 stage(s)');
+    expect(() => buildMatmul(params('vec4', 64, 64, 64), {}, L, { tile: TEST_TILE.tile, schedule: { warpRows: 8 } })).toThrow(/warpRows/);
+    const plain = buildMatmul(params('vec4', 256, 256, 256), {}, L);
+    expect(buildMatmul(params('vec4', 256, 256, 256), {}, L, { schedule: { unroll: !DEFAULT_SCHEDULE.unroll } }).cacheKey).not.toBe(plain.cacheKey);
+    expect(buildMatmul(params('vec4', 256, 256, 256), {}, L, { schedule: {} }).cacheKey).toBe(plain.cacheKey);
+    expect(chooseTile(4096, 4096, L)).toEqual({ tm: 128, tn: 128, tk: 16, rm: 8, rn: 8 });
+    expect(chooseTile(1024, 1024, L)).toEqual({ tm: 64, tn: 128, tk: 16, rm: 4, rn: 8 });
+    expect(chooseTile(100, 100, L, true)).toEqual({ tm: 64, tn: 64, tk: 16, rm: 4, rn: 4 });
   });
 
   it('rejects vec4 without m % 4 == 0, and gemv off a vector', () => {

@@ -1,11 +1,12 @@
 // GPU parity for the `syrk` kernel (src/engine/kernels/syrk.ts): C = alpha·A'·A from the upper
 // tiles only, mirrored, on ragged n and k (not multiples of the tile), the direct plan and the
 // split-k plan (scratch + reduce pass), row chunks of one bound A with accumulate, chunks bound as
-// their own matrices, and alpha. The reference is an f64 host product; the tolerance is relative
-// 1e-4 of Σ|a||b|. Skipped, with the reason printed, when there is no WebGPU adapter.
+// their own matrices, alpha, and the tiled kernel's schedules. The reference is an f64 host
+// product; the tolerance is relative 1e-4 of Σ|a||b|. Skipped, with the reason printed, when there
+// is no WebGPU adapter.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import type { MatmulLimits, TileConfig } from '../../src/engine/kernels/matmul.ts';
+import type { MatmulLimits, TileConfig, TiledSchedule } from '../../src/engine/kernels/matmul.ts';
 import { buildSyrk, buildSyrkPlan, type SyrkParams, type SyrkTuning } from '../../src/engine/kernels/syrk.ts';
 import { openWebGpu, type GpuArrayHandle } from '../../src/engine/providers/webgpu/index.ts';
 
@@ -134,6 +135,15 @@ describe.skipIf(!gpu)('syrk matches an f64 host A\'·A', () => {
   it('row chunks of one bound A accumulate, direct and split', async () => {
     await run('chunks direct', 19, 90, [[0, 40], [40, 41], [41, 90]], {});
     await run('chunks split', 19, 90, [[0, 52], [52, 90]], { split: true, tuning: { splits: 2 } });
+  });
+
+  it('tiled schedules: every knob (4×4 blocks for both k-major reads of A), direct and split; scalar loads', async () => {
+    const tile: TileConfig = { tm: 32, tn: 32, tk: 8, rm: 4, rn: 8 };
+    const schedule: Partial<TiledSchedule> = { stages: 1, warpRows: 8, unroll: true, branchFree: true, kStore: 'block', padA: 1, padB: 1 };
+    await run('schedule direct', 37, 52, [[0, 52]], { tuning: { tile, schedule } });
+    await run('schedule split', 40, 100, [[0, 100]], { split: true, tuning: { tile, schedule, splits: 3 } });
+    // Scalar loads (k % 4 != 0) with tk 4: see SCALAR_TILE in matmul.test.ts.
+    await run('schedule scalar', 33, 31, [[0, 31]], { tuning: { tile: { ...tile, tk: 4 }, schedule: { kStore: 'block', stages: 2 } } });
   });
 
   it('row chunks bound as their own matrices accumulate', async () => {

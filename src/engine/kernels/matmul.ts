@@ -93,9 +93,72 @@ export interface TileConfig {
   rn: number;
 }
 
+/**
+ * How the tiled kernel schedules a tile: each field changes the WGSL, so the whole record is part
+ * of the cache key. None changes which shapes a kernel accepts (every schedule handles any M, N, K).
+ */
+export interface TiledSchedule {
+  /**
+   * Shared-memory stages. 2: double buffering, one barrier per k-tile (the next tile is stored
+   * into the other stage after the math). 1: one stage, the next tile waits in registers during the
+   * math, two barriers per k-tile, half the storage (so tk 32 fits a 128×128 tile in 48 KiB).
+   */
+  readonly stages: 1 | 2;
+  /**
+   * Threads of one 32-lane warp along i (32/warpRows along j), so a warp covers a compact block of
+   * C and reads fewer distinct shared-memory words per step (8: 8×4 threads, 128 bytes of A and 64
+   * of B per step instead of 256 + 32). 0: threads numbered along i across the whole tile.
+   */
+  readonly warpRows: number;
+  /** The whole k-tile as straight-line code (constant offsets) instead of a loop over 4-step bodies. */
+  readonly unroll: boolean;
+  /**
+   * Operands contiguous along k (A', B) with 16-byte loads reach the i/j-major shared tile as:
+   * `scalar`, each 16-byte load scattered into four words (4-way bank conflicts on an H100); or
+   * `block`, a thread loads a 4×4 block (4 rows/columns × 4 k) and transposes it in registers into
+   * four 16-byte stores (conflict-free; 16 registers per block). With scalar loads, `block` stores
+   * 4 neighbouring columns of one k as one vec4 instead of scattering.
+   */
+  readonly kStore: 'scalar' | 'block';
+  /** vec4 slots of padding after each k-row of the shared A / B tiles (bank offsets between rows; not for B kept along k). */
+  readonly padA: number;
+  readonly padB: number;
+  /**
+   * No branch around the next tile's loads and stores: the last iteration reloads the last tile
+   * into the stage nobody reads any more, so the k-loop body is one straight block.
+   */
+  readonly branchFree: boolean;
+  /**
+   * Shared-memory indices Tint can bound (stage (t % 2), component (c % 4)): Dawn's robustness pass
+   * then clamps no shared access. false: the first version's `t & 1` / `c & 3`, which cost a min()
+   * per shared load in the inner loop; kept only to measure the difference.
+   */
+  readonly boundedIndices: boolean;
+}
+
+/**
+ * The schedule of every tiled GEMM and SYRK unless tuning overrides it. bench/tune/matmul.ts
+ * measures the alternatives (`matbook tune-matmul --json`); set the winner here.
+ */
+// Chosen from the H100 sweep (`matbook tune-matmul --json`, 2026-11-24): unrolled k-steps and
+// branch-free interior tiles gave 39.3 TFLOP/s at 4096² against 37.4 with neither (128×128×16
+// tile, 8×8 per thread, two stages); nothing else in the sweep came closer to the 45 target.
+export const DEFAULT_SCHEDULE: TiledSchedule = {
+  stages: 2,
+  warpRows: 0,
+  unroll: true,
+  kStore: 'scalar',
+  padA: 0,
+  padB: 0,
+  branchFree: true,
+  boundedIndices: true,
+};
+
 /** Bench/tuning overrides; the planner never passes these. */
 export interface MatmulTuning {
   tile?: TileConfig;
+  /** Fields given here are used as they are (an error if they do not fit); the rest come from DEFAULT_SCHEDULE. */
+  schedule?: Partial<TiledSchedule>;
   /** Columns each smallk thread sweeps. */
   smallkColumns?: number;
   /** Shared-memory layout of B (not B'); see TiledCode.bShared. */
@@ -156,41 +219,103 @@ function normaliseEpilogue(e: MatmulEpilogue | null): MatmulEpilogue | null {
     : null;
 }
 
-/**
- * The tile for a GEMM: the largest whose grid still has FULL_GRID workgroups, and that fits the
- * device. Measured on an H100 (f32, vec4, 256 threads): 4096² 128×128×16 (8×8) 35.6 TFLOP/s vs
- * 128×128×8 32.9 vs 64×128 30.8; 2048² 128×128 34.4 vs 64×128 29.7 vs 64×64 25.5; 1024² (64
- * tiles of 128²: too few) 64×128 (4×8) 24.6 vs 64×64 22.0 vs 128×128 16.3.
- */
-export function chooseTile(m: number, n: number, limits: MatmulLimits, square = false): TileConfig {
-  const storage = (t: TileConfig): number => 2 * t.tk * (t.tm + t.tn) * 4; // double-buffered f32 tiles
-  const threads = (t: TileConfig): number => (t.tm / t.rm) * (t.tn / t.rn);
-  const fits = (t: TileConfig): boolean => storage(t) <= limits.maxWorkgroupStorage && threads(t) <= limits.maxInvocations;
-  // Big tiles cut shared-memory traffic per flop, but only pay when there are enough of them:
-  // at least FULL_GRID workgroups (about one per SM on an H100, 132 SMs).
-  const FULL_GRID = 128;
-  const grid = (tm: number, tn: number): number => Math.ceil(m / tm) * Math.ceil(n / tn);
-  const candidates: TileConfig[] = [
-    ...(grid(128, 128) >= FULL_GRID ? [{ tm: 128, tn: 128, tk: 16, rm: 8, rn: 8 }, { tm: 128, tn: 128, tk: 8, rm: 8, rn: 8 }] : []),
-    ...(grid(64, 128) >= FULL_GRID ? [{ tm: 64, tn: 128, tk: 16, rm: 4, rn: 8 }] : []),
-    { tm: 64, tn: 64, tk: 16, rm: 4, rn: 4 },
-    { tm: 64, tn: 64, tk: 8, rm: 4, rn: 4 },
-    { tm: 32, tn: 32, tk: 8, rm: 4, rn: 4 },
-    { tm: 16, tn: 16, tk: 4, rm: 4, rn: 4 },
-  ];
-  const tile = candidates.find((t) => fits(t) && (!square || t.tm === t.tn));
-  if (!tile) throw new Error(`matmul: no tile fits ${limits.maxWorkgroupStorage} bytes of workgroup storage and ${limits.maxInvocations} invocations`);
-  return tile;
+/** Workgroups a grid needs for a big tile to pay: about one per SM on an H100 (132 SMs). */
+const FULL_GRID = 128;
+
+/** One row of GEMM_TILES: a tile, the grid it needs to be worth it, and its schedule (over DEFAULT_SCHEDULE). */
+export interface GemmTileChoice {
+  readonly tile: TileConfig;
+  readonly minGrid: number;
+  readonly schedule?: Partial<TiledSchedule>;
 }
 
-function checkTile(t: TileConfig, limits: MatmulLimits): void {
+/**
+ * The tiles chooseTile offers, biggest first; a tile is taken when C has at least `minGrid` of
+ * them and it fits the device (with its schedule, stages and padding relaxed if need be). Big
+ * tiles cut shared-memory traffic per flop, but only pay when there are enough of them to fill
+ * the GPU. Measured on an H100 (f32, vec4, 256 threads): 4096² 128×128×16 (8×8) 35.6 TFLOP/s vs
+ * 128×128×8 32.9 vs 64×128 30.8; 2048² 128×128 34.4 vs 64×128 29.7 vs 64×64 25.5; 1024² (64
+ * tiles of 128²: too few) 64×128 (4×8) 24.6 vs 64×64 22.0 vs 128×128 16.3.
+ * `matbook tune-matmul --json` measures the alternatives; its `recommendation` says what to set.
+ */
+export const GEMM_TILES: readonly GemmTileChoice[] = [
+  { tile: { tm: 128, tn: 128, tk: 16, rm: 8, rn: 8 }, minGrid: FULL_GRID },
+  { tile: { tm: 128, tn: 128, tk: 8, rm: 8, rn: 8 }, minGrid: FULL_GRID },
+  { tile: { tm: 64, tn: 128, tk: 16, rm: 4, rn: 8 }, minGrid: FULL_GRID },
+  { tile: { tm: 64, tn: 64, tk: 16, rm: 4, rn: 4 }, minGrid: 0 },
+  { tile: { tm: 64, tn: 64, tk: 8, rm: 4, rn: 4 }, minGrid: 0 },
+  { tile: { tm: 32, tn: 32, tk: 8, rm: 4, rn: 4 }, minGrid: 0 },
+  { tile: { tm: 16, tn: 16, tk: 4, rm: 4, rn: 4 }, minGrid: 0 },
+];
+
+/** The tile for a GEMM (or, `square`, for SYRK): the first of GEMM_TILES whose grid is big enough and that fits. */
+export function chooseTile(m: number, n: number, limits: MatmulLimits, square = false): TileConfig {
+  const grid = (t: TileConfig): number => Math.ceil(m / t.tm) * Math.ceil(n / t.tn);
+  const fits = (c: GemmTileChoice): boolean =>
+    tileThreads(c.tile) <= limits.maxInvocations && resolveSchedule(c.tile, { ...DEFAULT_SCHEDULE, ...c.schedule }, limits) !== null;
+  const found = GEMM_TILES.find((c) => grid(c.tile) >= c.minGrid && fits(c) && (!square || c.tile.tm === c.tile.tn));
+  if (!found) throw new Error(`matmul: no tile fits ${limits.maxWorkgroupStorage} bytes of workgroup storage and ${limits.maxInvocations} invocations`);
+  return found.tile;
+}
+
+export function tileThreads(t: TileConfig): number {
+  return (t.tm / t.rm) * (t.tn / t.rn);
+}
+
+/** Bytes of workgroup memory the tiled kernel declares for this tile and schedule. */
+export function tileStorage(t: TileConfig, s: TiledSchedule): number {
+  return s.stages * t.tk * (t.tm / 4 + s.padA + t.tn / 4 + s.padB) * 16;
+}
+
+/** Why a warp arrangement does not suit the tile, or null when it does. */
+function warpProblem(t: TileConfig, warpRows: number): string | null {
+  if (warpRows === 0) return null;
+  const TX = t.tm / t.rm;
+  const TY = t.tn / t.rn;
+  if (![1, 2, 4, 8, 16, 32].includes(warpRows)) return `warpRows ${warpRows} must divide 32`;
+  if (TX % warpRows !== 0 || TY % (32 / warpRows) !== 0) return `warpRows ${warpRows} needs ${warpRows}×${32 / warpRows} threads to tile ${TX}×${TY}`;
+  return null;
+}
+
+/**
+ * The default schedule adapted to a tile: a warp arrangement the tile cannot take is dropped, and
+ * when the storage does not fit, double buffering then padding go. null: not even that fits.
+ */
+export function resolveSchedule(t: TileConfig, wanted: TiledSchedule, limits: MatmulLimits): TiledSchedule | null {
+  let s: TiledSchedule = warpProblem(t, wanted.warpRows) === null ? wanted : { ...wanted, warpRows: 0 };
+  const fits = (x: TiledSchedule): boolean => tileStorage(t, x) <= limits.maxWorkgroupStorage;
+  if (!fits(s) && s.stages === 2) s = { ...s, stages: 1 };
+  if (!fits(s)) s = { ...s, padA: 0, padB: 0 };
+  return fits(s) ? s : null;
+}
+
+/**
+ * The schedule a program uses: tuning's fields as given over DEFAULT_SCHEDULE (checked strictly
+ * later); else DEFAULT_SCHEDULE with the GEMM_TILES row of this tile (if any) over it, adapted to
+ * the tile and the device. SYRK takes the same rows for its square tiles.
+ */
+export function scheduleFor(tile: TileConfig, given: Partial<TiledSchedule> | undefined, limits: MatmulLimits): TiledSchedule {
+  if (given !== undefined) return { ...DEFAULT_SCHEDULE, ...given };
+  const row = GEMM_TILES.find((c) => c.tile.tm === tile.tm && c.tile.tn === tile.tn && c.tile.tk === tile.tk && c.tile.rm === tile.rm && c.tile.rn === tile.rn);
+  const wanted: TiledSchedule = { ...DEFAULT_SCHEDULE, ...row?.schedule };
+  return resolveSchedule(tile, wanted, limits) ?? resolveSchedule(tile, DEFAULT_SCHEDULE, limits) ?? DEFAULT_SCHEDULE;
+}
+
+export function checkTile(t: TileConfig, s: TiledSchedule, limits: MatmulLimits): void {
   const ok =
     [t.tm, t.tn, t.tk, t.rm, t.rn].every((v) => Number.isInteger(v) && v >= 4 && v % 4 === 0) && t.tm % t.rm === 0 && t.tn % t.rn === 0;
   if (!ok) throw new Error(`matmul: bad tile ${JSON.stringify(t)}`);
-  const threads = (t.tm / t.rm) * (t.tn / t.rn);
+  const threads = tileThreads(t);
   if (threads > limits.maxInvocations) throw new Error(`matmul: tile needs ${threads} invocations, the device allows ${limits.maxInvocations}`);
-  if (2 * t.tk * (t.tm + t.tn) * 4 > limits.maxWorkgroupStorage) throw new Error('matmul: tile exceeds workgroup storage');
+  if ((s.stages !== 1 && s.stages !== 2) || ![s.padA, s.padB].every((p) => Number.isInteger(p) && p >= 0)) {
+    throw new Error(`matmul: bad schedule ${JSON.stringify(s)}`);
+  }
+  const warp = warpProblem(t, s.warpRows);
+  if (warp) throw new Error(`matmul: ${warp}`);
+  const bytes = tileStorage(t, s);
+  if (bytes > limits.maxWorkgroupStorage) throw new Error(`matmul: tile needs ${bytes} bytes of workgroup storage, the device allows ${limits.maxWorkgroupStorage}`);
 }
+
 
 // ---- uniforms (one layout for every variant and for syrk) ----
 
@@ -315,6 +440,7 @@ function variantName(base: string, e: MatmulEpilogue | null): string {
 export interface TiledCode {
   readonly family: 'gemm' | 'syrk';
   readonly tile: TileConfig;
+  readonly schedule: TiledSchedule;
   readonly transA: boolean;
   readonly transB: boolean;
   /** 16-byte global loads of A / B, 16-byte stores of C. */
@@ -345,12 +471,14 @@ function buildTiledGemm(
 ): KernelProgram {
   const { m, n, k, transA, transB } = params;
   const tile = tuning.tile ?? chooseTile(m, n, limits);
-  checkTile(tile, limits);
+  const schedule = scheduleFor(tile, tuning.schedule, limits);
+  checkTile(tile, schedule, limits);
   const vec = params.variant === 'vec4';
   if (vec && m % 4 !== 0) throw new Error(`matmul vec4: needs m % 4 == 0 (16-byte stores of C), got m = ${m}`);
   const code: TiledCode = {
     family: 'gemm',
     tile,
+    schedule,
     transA,
     transB,
     vecA: vec && (transA ? k : m) % 4 === 0,
@@ -376,7 +504,7 @@ function buildTiledGemm(
     wgsl: emitTiled(code, layout),
     cacheKey: programCacheKey('matmul', code),
     bindings: layout.bindings,
-    workgroupSize: [(tile.tm / tile.rm) * (tile.tn / tile.rn), 1, 1],
+    workgroupSize: [tileThreads(tile), 1, 1],
     workgroups: groups,
     uniforms: uniformsFor(params, constants),
     flops: 2 * m * n * k,
@@ -394,35 +522,99 @@ export interface TiledBindingLayout {
 }
 
 /**
- * The tiled kernel. Thread t = tx + TX·ty (TX = tm/rm threads along i, TY = tn/rn along j) owns
- * rows i0 + g·4TX + 4tx + (0..3) for g < rm/4 and columns j0 + h·4TY + 4ty + (0..3) for h < rn/4:
+ * One operand of the tiled kernel as the loaders see it: X(x, p) with x along the tile's rows (A,
+ * x = i) or columns (B, x = j), addressed as `p + x·ld` when contiguous along k, else `x + p·ld`.
+ */
+interface TiledOperand {
+  readonly role: 'A' | 'B';
+  /** Storage array, register prefix, shared array. */
+  readonly array: string;
+  readonly reg: string;
+  readonly shared: string;
+  /** Tile extent along x (tm or tn), the first x of the tile, the bound on x, the leading dimension. */
+  readonly extent: number;
+  readonly x0: string;
+  readonly bound: string;
+  readonly ld: string;
+  readonly fit: boolean;
+  readonly vec: boolean;
+  readonly alongK: boolean;
+  /** vec4 slots per k-row of the shared tile (extent/4 + padding). */
+  readonly row: number;
+  /** B kept along k in shared memory (Bs[x][p/4], rows of tk/4 + padding slots). */
+  readonly keepAlongK: boolean;
+}
+
+/** How an operand's tile goes from global memory through registers to shared memory. */
+type LoadPlan =
+  /** Contiguous along x: slots (p, x/4), x fastest; stored as they are. */
+  | 'alongX'
+  /** Contiguous along k, 16-byte loads of 4 k values, scattered by component into Xs[p][x/4] (or stored as they are along k). */
+  | 'kScatter'
+  /** Contiguous along k, 4×4 blocks transposed in registers: four 16-byte stores. */
+  | 'kBlock'
+  /** Contiguous along k, scalar loads of 4 neighbouring x at one k: slots (x/4, p), p fastest. */
+  | 'kColumns';
+
+function loadPlan(op: TiledOperand, s: TiledSchedule): LoadPlan {
+  if (!op.alongK) return 'alongX';
+  if (op.keepAlongK) return 'kScatter';
+  if (!op.vec) return op.role === 'A' || s.kStore === 'block' ? 'kColumns' : 'kScatter';
+  return s.kStore === 'block' ? 'kBlock' : 'kScatter';
+}
+
+/** The widest of 8, 4, 2, 1 dividing n: quarter-warp groups of vec4 slots along a k-row. */
+function groupWidth(n: number): number {
+  return [8, 4, 2, 1].find((w) => n % w === 0) ?? 1;
+}
+
+/**
+ * The tiled kernel. Thread (tx, ty) (TX = tm/rm threads along i, TY = tn/rn along j) owns rows
+ * i0 + g·4TX + 4tx + (0..3) for g < rm/4 and columns j0 + h·4TY + 4ty + (0..3) for h < rn/4:
  * its A reads are consecutive vec4s across neighbouring threads (conflict-free), its B reads the
- * same address across the 16+ threads of a row (broadcast), and its C stores are vec4s along
- * columns, adjacent threads writing adjacent 16 bytes.
+ * same address across the threads of a row (broadcast), and its C stores are vec4s along
+ * columns, adjacent threads writing adjacent 16 bytes. tx, ty come from the thread index either
+ * row by row over the tile or warp by warp (schedule.warpRows).
  */
 export function emitTiled(code: TiledCode, at: TiledBindingLayout): string {
   const { tm, tn, tk, rm, rn } = code.tile;
+  const s = code.schedule;
   const TX = tm / rm;
   const TY = tn / rn;
   const threads = TX * TY;
   const G = rm / 4; // row groups (vec4s of C per column) per thread
   const H = rn / 4; // column groups per thread
+  const KQ = tk / 4;
   const syrk = code.family === 'syrk';
-  // A tile: tk·tm/4 vec4 slots; B tile: tk·tn/4.
-  const slotsA = (tk * tm) / 4;
-  const slotsB = (tk * tn) / 4;
-  const perA = Math.ceil(slotsA / threads);
-  const perB = Math.ceil(slotsB / threads);
-  // B in shared memory: p-major (Bs[j][p/4], vec4 along k) for B, j-major (Bs[p][j/4]) for B'.
-  // Global B is contiguous along k (B) or along j (B'); in shared memory it is kept along k only
-  // when code.bShared says so, else B's k-vectors are scattered by component into Bs[p][j/4].
-  const bAlongK = !code.transB;
-  const sharedAlongK = bAlongK && code.bShared === 'k';
+  const bounded = s.boundedIndices;
+  // i mod 2 and i mod 4 as index expressions: `%` Tint's range analysis bounds, `&` it does not.
+  const paren = (e: string): string => (e.includes(' ') ? `(${e})` : e);
+  const mod2 = (e: string): string => (bounded ? `${paren(e)} % 2u` : `${paren(e)} & 1u`);
+  const mod4 = (e: string): string => (bounded ? `${e} % 4u` : `${e} & 3u`);
+
+  const A: TiledOperand = {
+    role: 'A', array: 'a', reg: 'ra', shared: 'As', extent: tm, x0: 'i0', bound: 'params.m', ld: 'params.lda',
+    fit: code.fitM, vec: code.vecA, alongK: code.transA, row: tm / 4 + s.padA, keepAlongK: false,
+  };
+  // B contiguous along k (B) or along j (B'); kept along k in shared memory only when code.bShared says so.
+  const keepB = !code.transB && code.bShared === 'k';
+  const B: TiledOperand = {
+    role: 'B', array: syrk ? 'a' : 'b', reg: 'rb', shared: 'Bs', extent: tn, x0: 'j0', bound: 'params.n', ld: 'params.ldb',
+    fit: code.fitN, vec: code.vecB, alongK: !code.transB, row: keepB ? KQ : tn / 4 + s.padB, keepAlongK: keepB,
+  };
+  // vec4 slots of one stage.
+  const stageA = tk * A.row;
+  const stageB = keepB ? tn * B.row : tk * B.row;
 
   const w = new WgslBuilder();
   w.emit(
     `// matmul ${code.family} tile ${tm}×${tn}×${tk}, ${rm}×${rn} per thread, A${code.transA ? "'" : ''} B${code.transB ? "'" : ''}` +
       `${code.vecA ? ', vec4 A' : ''}${code.vecB ? ', vec4 B' : ''}${code.vecC ? ', vec4 C' : ''}`,
+  );
+  w.emit(
+    `// ${s.stages} stage(s), ${s.warpRows ? `${s.warpRows}×${32 / s.warpRows} threads per warp` : 'threads along i'}, ` +
+      `${s.unroll ? 'k-tile unrolled' : 'loop of 4 k-steps'}, k-major operands stored by ${s.kStore}, padding ${s.padA}/${s.padB}` +
+      `${s.branchFree ? ', branch-free k loop' : ''}${bounded ? '' : ', clamped shared indices'}`,
   );
   emitParamsStruct(w);
   w.emit('');
@@ -433,122 +625,169 @@ export function emitTiled(code: TiledCode, at: TiledBindingLayout): string {
   w.emit(`@group(0) @binding(${at.uniform}) var<uniform> params: Params;`);
   w.emit('');
   w.emit(`const TM = ${tm}u;`, `const TN = ${tn}u;`, `const TK = ${tk}u;`, `const TX = ${TX}u;`, `const TY = ${TY}u;`);
-  w.emit('// Two stages each (double buffering): As[stage][p][i/4], Bs[stage][…].');
-  w.emit(`var<workgroup> As: array<vec4<f32>, ${2 * slotsA}>;`);
-  w.emit(`var<workgroup> Bs: array<vec4<f32>, ${2 * slotsB}>;`);
+  w.emit(
+    s.stages === 2
+      ? `// Two stages each (double buffering): As[stage][p][i/4], Bs[stage][${keepB ? 'j][p/4' : 'p][j/4'}], rows padded to ${A.row} / ${B.row} slots.`
+      : `// One stage each: As[p][i/4], Bs[${keepB ? 'j][p/4' : 'p][j/4'}], rows padded to ${A.row} / ${B.row} slots.`,
+  );
+  w.emit(`var<workgroup> As: array<vec4<f32>, ${s.stages * stageA}>;`);
+  w.emit(`var<workgroup> Bs: array<vec4<f32>, ${s.stages * stageB}>;`);
   w.emit('');
   emitEpilogueFunction(w, code.epilogue);
 
-  const bSource = syrk ? 'a' : 'b';
-  const inM = (e: string): string => (code.fitM ? '' : `${e} < params.m`);
-  const inN = (e: string): string => (code.fitN ? '' : `${e} < params.n`);
   const inK = (e: string): string => (code.fitK ? '' : `${e} < k_end`);
+  const inX = (op: TiledOperand, e: string): string => (op.fit ? '' : `${e} < ${op.bound}`);
   const all = (...conds: string[]): string => conds.filter((x) => x !== '').join(' && ');
   // Loads are guarded by select() on a clamped index, so an out-of-range element reads a valid
   // address (index 0) and contributes 0.
   const load = (array: string, cond: string, index: string, vec: boolean): string =>
     cond === '' ? `${array}[${index}]` : `select(${vec ? 'vec4<f32>(0.0)' : '0.0'}, ${array}[select(0u, ${index}, ${cond})], ${cond})`;
+  /** X(x, p) element index (scalar arrays) or vec4 index (vec arrays, 16-byte aligned runs). */
+  const at2 = (op: TiledOperand, x: string, p: string): string => (op.alongK ? `${p} + (${x}) * ${op.ld}` : `${x} + (${p}) * ${op.ld}`);
 
-  // ---- global → registers (slot s = lid + q·threads) ----
-  const emitLoadA = (kk: string): void => {
-    for (let q = 0; q < perA; q++) {
-      const s = `(lid + ${q * threads}u)`;
-      const partial = (q + 1) * threads > slotsA;
-      const body = (): void => {
-        if (!code.transA) {
-          // i-major slots: p = s / (tm/4), i4 = s % (tm/4); contiguous along i.
-          w.emit(`let ap${q} = ${s} / ${tm / 4}u;`, `let ai${q} = i0 + 4u * (${s} % ${tm / 4}u);`);
-          if (code.vecA) {
-            w.emit(`ra${q} = ${load('a', all(inM(`ai${q}`), inK(`${kk} + ap${q}`)), `(ai${q} + (${kk} + ap${q}) * params.lda) / 4u`, true)};`);
-          } else {
-            for (let e = 0; e < 4; e++) {
-              w.emit(`ra${q}[${e}] = ${load('a', all(inM(`ai${q} + ${e}u`), inK(`${kk} + ap${q}`)), `ai${q} + ${e}u + (${kk} + ap${q}) * params.lda`, false)};`);
-            }
-          }
-        } else if (code.vecA) {
-          // A' contiguous along k: slots (i, p/4), four k values of one row per load.
-          w.emit(`let ai${q} = ${s} / ${tk / 4}u;`, `let ap${q} = 4u * (${s} % ${tk / 4}u);`);
-          w.emit(`ra${q} = ${load('a', all(inM(`i0 + ai${q}`), inK(`${kk} + ap${q}`)), `(${kk} + ap${q} + (i0 + ai${q}) * params.lda) / 4u`, true)};`);
-        } else {
-          // A' scalar: slots (i/4, p), p fastest so neighbouring threads read neighbouring k.
-          w.emit(`let ap${q} = ${s} % TK;`, `let ai${q} = i0 + 4u * (${s} / TK);`);
+  // Slots per stage of each plan, and how many each thread handles.
+  const slotCount = (op: TiledOperand, plan: LoadPlan): number => (plan === 'kBlock' ? (op.extent / 4) * KQ : (tk * op.extent) / 4);
+  const planA = loadPlan(A, s);
+  const planB = loadPlan(B, s);
+  const per = (op: TiledOperand, plan: LoadPlan): number => Math.ceil(slotCount(op, plan) / threads);
+  const regsPerSlot = (plan: LoadPlan): number => (plan === 'kBlock' ? 4 : 1);
+
+  /** Runs body for each of this thread's slots q (s = lid + q·threads), guarded when the last round is partial. */
+  const forSlots = (op: TiledOperand, plan: LoadPlan, body: (q: number, slot: string) => void): void => {
+    const total = slotCount(op, plan);
+    for (let q = 0; q < per(op, plan); q++) {
+      const slot = `(lid + ${q * threads}u)`;
+      if ((q + 1) * threads > total) w.block(`if (${slot} < ${total}u)`, () => body(q, slot));
+      else w.block('', () => body(q, slot));
+    }
+  };
+
+  // ---- global → registers ----
+  const emitLoad = (op: TiledOperand, plan: LoadPlan, kk: string): void => {
+    const r = op.reg;
+    forSlots(op, plan, (q, slot) => {
+      switch (plan) {
+        case 'alongX': {
+          // Slots (p, x/4): p = slot / (extent/4), x = x0 + 4·(slot % (extent/4)); contiguous along x.
+          w.emit(`let p = ${kk} + ${slot} / ${op.extent / 4}u;`, `let x = ${op.x0} + 4u * (${slot} % ${op.extent / 4}u);`);
+          if (op.vec) w.emit(`${r}${q} = ${load(op.array, all(inX(op, 'x'), inK('p')), `(${at2(op, 'x', 'p')}) / 4u`, true)};`);
+          else for (let e = 0; e < 4; e++) w.emit(`${r}${q}[${e}] = ${load(op.array, all(inX(op, `x + ${e}u`), inK('p')), at2(op, `x + ${e}u`, 'p'), false)};`);
+          break;
+        }
+        case 'kScatter': {
+          // Slots (x, p/4): x = x0 + slot / (tk/4), p = 4·(slot % (tk/4)); four k values per slot.
+          w.emit(`let x = ${op.x0} + ${slot} / ${KQ}u;`, `let p = ${kk} + 4u * (${slot} % ${KQ}u);`);
+          if (op.vec) w.emit(`${r}${q} = ${load(op.array, all(inX(op, 'x'), inK('p')), `(${at2(op, 'x', 'p')}) / 4u`, true)};`);
+          else for (let e = 0; e < 4; e++) w.emit(`${r}${q}[${e}] = ${load(op.array, all(inX(op, 'x'), inK(`p + ${e}u`)), at2(op, 'x', `p + ${e}u`), false)};`);
+          break;
+        }
+        case 'kBlock': {
+          // Blocks of 4 x × 4 k: a quarter warp takes GW neighbouring x-quads of one k-quad (its
+          // stores fill one 128-byte row), the next lanes the next k-quads of the same x-quads
+          // (so each load instruction reads whole 32-byte sectors along k).
+          const GW = groupWidth(op.extent / 4);
+          w.emit(`let xq = (${slot} / ${GW * KQ}u) * ${GW}u + ${slot} % ${GW}u;`, `let p = ${kk} + 4u * ((${slot} / ${GW}u) % ${KQ}u);`);
           for (let e = 0; e < 4; e++) {
-            w.emit(`ra${q}[${e}] = ${load('a', all(inM(`ai${q} + ${e}u`), inK(`${kk} + ap${q}`)), `${kk} + ap${q} + (ai${q} + ${e}u) * params.lda`, false)};`);
+            w.emit(`${r}${q}_${e} = ${load(op.array, all(inX(op, `${op.x0} + 4u * xq + ${e}u`), inK('p')), `(${at2(op, `${op.x0} + 4u * xq + ${e}u`, 'p')}) / 4u`, true)};`);
           }
+          break;
         }
-      };
-      if (partial) w.block(`if (${s} < ${slotsA}u)`, body);
-      else w.block('', body);
-    }
-  };
-  const emitStoreA = (stage: string): void => {
-    for (let q = 0; q < perA; q++) {
-      const s = `(lid + ${q * threads}u)`;
-      const body = (): void => {
-        if (code.transA && code.vecA) {
-          // Scatter the four k values into As[p][i/4], component i % 4.
-          w.emit(`let ai = ${s} / ${tk / 4}u;`, `let ap = 4u * (${s} % ${tk / 4}u);`);
-          for (let e = 0; e < 4; e++) w.emit(`As[${stage} + (ap + ${e}u) * ${tm / 4}u + ai / 4u][ai & 3u] = ra${q}[${e}];`);
-        } else if (code.transA) {
-          w.emit(`As[${stage} + (${s} % TK) * ${tm / 4}u + ${s} / TK] = ra${q};`);
-        } else {
-          w.emit(`As[${stage} + ${s}] = ra${q};`);
+        case 'kColumns': {
+          // Slots (x/4, p), p fastest: neighbouring threads read neighbouring k of 4 rows/columns.
+          w.emit(`let p = ${kk} + ${slot} % TK;`, `let x = ${op.x0} + 4u * (${slot} / TK);`);
+          for (let e = 0; e < 4; e++) w.emit(`${r}${q}[${e}] = ${load(op.array, all(inX(op, `x + ${e}u`), inK('p')), at2(op, `x + ${e}u`, 'p'), false)};`);
+          break;
         }
-      };
-      if ((q + 1) * threads > slotsA) w.block(`if (${s} < ${slotsA}u)`, body);
-      else w.block('', body);
-    }
+      }
+    });
   };
-  const emitLoadB = (kk: string): void => {
-    for (let q = 0; q < perB; q++) {
-      const s = `(lid + ${q * threads}u)`;
-      const body = (): void => {
-        if (bAlongK) {
-          // B contiguous along k: slots (j, p/4).
-          w.emit(`let bj${q} = j0 + ${s} / ${tk / 4}u;`, `let bp${q} = ${kk} + 4u * (${s} % ${tk / 4}u);`);
-          if (code.vecB) {
-            w.emit(`rb${q} = ${load(bSource, all(inN(`bj${q}`), inK(`bp${q}`)), `(bp${q} + bj${q} * params.ldb) / 4u`, true)};`);
+
+  // ---- registers → shared (stage: the first slot of the stage) ----
+  const emitStore = (op: TiledOperand, plan: LoadPlan, stage: string): void => {
+    const r = op.reg;
+    const X = op.shared;
+    forSlots(op, plan, (q, slot) => {
+      switch (plan) {
+        case 'alongX':
+          if (op.row === op.extent / 4) w.emit(`${X}[${stage} + ${slot}] = ${r}${q};`);
+          else w.emit(`${X}[${stage} + (${slot} / ${op.extent / 4}u) * ${op.row}u + ${slot} % ${op.extent / 4}u] = ${r}${q};`);
+          break;
+        case 'kScatter':
+          if (op.keepAlongK) {
+            w.emit(`${X}[${stage} + (${slot} / ${KQ}u) * ${op.row}u + ${slot} % ${KQ}u] = ${r}${q};`);
           } else {
-            for (let e = 0; e < 4; e++) {
-              w.emit(`rb${q}[${e}] = ${load(bSource, all(inN(`bj${q}`), inK(`bp${q} + ${e}u`)), `bp${q} + ${e}u + bj${q} * params.ldb`, false)};`);
-            }
+            // Scatter the four k values of row/column x into Xs[p][x/4], component x % 4.
+            w.emit(`let x = ${slot} / ${KQ}u;`, `let p = 4u * (${slot} % ${KQ}u);`);
+            for (let e = 0; e < 4; e++) w.emit(`${X}[${stage} + (p + ${e}u) * ${op.row}u + x / 4u][${mod4('x')}] = ${r}${q}[${e}];`);
           }
-        } else {
-          // B' contiguous along j: slots (p, j/4).
-          w.emit(`let bp${q} = ${kk} + ${s} / ${tn / 4}u;`, `let bj${q} = j0 + 4u * (${s} % ${tn / 4}u);`);
-          if (code.vecB) {
-            w.emit(`rb${q} = ${load(bSource, all(inN(`bj${q}`), inK(`bp${q}`)), `(bj${q} + bp${q} * params.ldb) / 4u`, true)};`);
-          } else {
-            for (let e = 0; e < 4; e++) {
-              w.emit(`rb${q}[${e}] = ${load(bSource, all(inN(`bj${q} + ${e}u`), inK(`bp${q}`)), `bj${q} + ${e}u + bp${q} * params.ldb`, false)};`);
-            }
+          break;
+        case 'kBlock': {
+          const GW = groupWidth(op.extent / 4);
+          w.emit(`let xq = (${slot} / ${GW * KQ}u) * ${GW}u + ${slot} % ${GW}u;`, `let p = 4u * ((${slot} / ${GW}u) % ${KQ}u);`);
+          for (let e = 0; e < 4; e++) {
+            const v = [0, 1, 2, 3].map((x) => `${r}${q}_${x}[${e}]`).join(', ');
+            w.emit(`${X}[${stage} + (p + ${e}u) * ${op.row}u + xq] = vec4<f32>(${v});`);
           }
+          break;
         }
-      };
-      if ((q + 1) * threads > slotsB) w.block(`if (${s} < ${slotsB}u)`, body);
-      else w.block('', body);
+        case 'kColumns':
+          w.emit(`${X}[${stage} + (${slot} % TK) * ${op.row}u + ${slot} / TK] = ${r}${q};`);
+          break;
+      }
+    });
+  };
+
+  const declareRegisters = (op: TiledOperand, plan: LoadPlan): void => {
+    for (let q = 0; q < per(op, plan); q++) {
+      if (regsPerSlot(plan) === 1) w.emit(`var ${op.reg}${q} = vec4<f32>(0.0);`);
+      else for (let e = 0; e < 4; e++) w.emit(`var ${op.reg}${q}_${e} = vec4<f32>(0.0);`);
     }
   };
-  const emitStoreB = (stage: string): void => {
-    for (let q = 0; q < perB; q++) {
-      const s = `(lid + ${q * threads}u)`;
-      const body = (): void => {
-        if (bAlongK && !sharedAlongK) {
-          // Scatter the four k values of column j into Bs[p][j/4], component j % 4.
-          w.emit(`let bj = ${s} / ${tk / 4}u;`, `let bp = 4u * (${s} % ${tk / 4}u);`);
-          for (let e = 0; e < 4; e++) w.emit(`Bs[${stage} + (bp + ${e}u) * ${tn / 4}u + bj / 4u][bj & 3u] = rb${q}[${e}];`);
-        } else {
-          w.emit(`Bs[${stage} + ${s}] = rb${q};`);
-        }
-      };
-      if ((q + 1) * threads > slotsB) w.block(`if (${s} < ${slotsB}u)`, body);
-      else w.block('', body);
+
+  // ---- the math of one k step p (a constant or an expression), from stage offsets sa, sb ----
+  const emitStep = (p: string, e: number): void => {
+    w.block('', () => {
+      for (let g = 0; g < G; g++) w.emit(`let a${g} = As[sa + ${p} * ${A.row}u + ${g * TX}u + tx];`);
+      if (!keepB) for (let h = 0; h < H; h++) w.emit(`let bq${h} = Bs[sb + ${p} * ${B.row}u + ${h * TY}u + ty];`);
+      for (let c = 0; c < rn; c++) {
+        const bv = keepB ? `b${c}[${e}]` : `bq${c >> 2}[${c & 3}]`;
+        w.emit(`let s${c} = ${bv};`);
+        for (let g = 0; g < G; g++) w.emit(`acc${c}_${g} = a${g} * s${c} + acc${c}_${g};`);
+      }
+    });
+  };
+  /** Bs[j][p/4]: one vec4 per column holds the four k values of k-quad pq. */
+  const emitKeptB = (pq: string): void => {
+    for (let h = 0; h < H; h++) {
+      for (let e = 0; e < 4; e++) w.emit(`let b${h * 4 + e} = Bs[sb + (${h * 4 * TY}u + 4u * ty + ${e}u) * ${B.row}u + ${pq}];`);
+    }
+  };
+  const emitMath = (): void => {
+    if (s.unroll) {
+      for (let pq = 0; pq < KQ; pq++) {
+        w.block('', () => {
+          if (keepB) emitKeptB(`${pq}u`);
+          for (let e = 0; e < 4; e++) emitStep(`${4 * pq + e}u`, e);
+        });
+      }
+    } else {
+      w.block(`for (var pq = 0u; pq < ${KQ}u; pq = pq + 1u)`, () => {
+        if (keepB) emitKeptB('pq');
+        for (let e = 0; e < 4; e++) emitStep(`(4u * pq + ${e}u)`, e);
+      });
     }
   };
 
   w.emit(`@compute @workgroup_size(${threads})`);
   w.block('fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32)', () => {
-    w.emit('let tx = lid % TX;', 'let ty = lid / TX;');
+    if (s.warpRows === 0) {
+      w.emit('let tx = lid % TX;', 'let ty = lid / TX;');
+    } else {
+      const WR = s.warpRows;
+      w.emit(`// Warp by warp: each 32-lane warp is ${WR}×${32 / WR} threads of the ${TX}×${TY} grid.`);
+      w.emit('let lane = lid % 32u;', 'let warp = lid / 32u;');
+      w.emit(`let tx = (warp % ${TX / WR}u) * ${WR}u + lane % ${WR}u;`, `let ty = (warp / ${TX / WR}u) * ${32 / WR}u + lane / ${WR}u;`);
+    }
     if (syrk) {
       w.emit('// Upper-triangle tile t = bi + bj(bj+1)/2 with bi ≤ bj (row tile bi, column tile bj).');
       w.emit('let t = wid.x;');
@@ -564,52 +803,59 @@ export function emitTiled(code: TiledCode, at: TiledBindingLayout): string {
     w.emit(syrk ? 'let k_begin = params.k_begin + wid.y * params.k_chunk;' : 'let k_begin = params.k_begin;');
     w.emit('let k_end = min(k_begin + params.k_chunk, params.k_end);');
     w.emit('let tiles = (k_end - k_begin + TK - 1u) / TK;');
-    for (let q = 0; q < perA; q++) w.emit(`var ra${q} = vec4<f32>(0.0);`);
-    for (let q = 0; q < perB; q++) w.emit(`var rb${q} = vec4<f32>(0.0);`);
+    declareRegisters(A, planA);
+    declareRegisters(B, planB);
     for (let h = 0; h < rn; h++) for (let g = 0; g < G; g++) w.emit(`var acc${h}_${g} = vec4<f32>(0.0);`);
     w.emit('// Stage 0.');
-    emitLoadA('k_begin');
-    emitLoadB('k_begin');
-    emitStoreA('0u');
-    emitStoreB('0u');
+    emitLoad(A, planA, 'k_begin');
+    emitLoad(B, planB, 'k_begin');
+    emitStore(A, planA, '0u');
+    emitStore(B, planB, '0u');
     w.emit('workgroupBarrier();');
+    /** The next tile's loads (or, branch-free, the last tile's again on the last iteration). */
+    const loadNext = (): void => {
+      const body = (kn: string): void => {
+        emitLoad(A, planA, kn);
+        emitLoad(B, planB, kn);
+      };
+      if (s.branchFree) {
+        w.emit('// Branch-free: the last iteration reloads the last tile, into a stage nobody reads.');
+        w.emit('let kn = k_begin + min(t + 1u, max(tiles, 1u) - 1u) * TK;');
+        body('kn');
+      } else {
+        w.block('if (more)', () => {
+          w.emit("// The next tile's loads are in flight during this tile's math.");
+          w.emit('let kn = k_begin + (t + 1u) * TK;');
+          body('kn');
+        });
+      }
+    };
+    const storeNext = (stageA: string, stageB: string): void => {
+      const body = (): void => {
+        emitStore(A, planA, stageA);
+        emitStore(B, planB, stageB);
+      };
+      if (s.branchFree) body();
+      else w.block('if (more)', body);
+    };
     w.block('for (var t = 0u; t < tiles; t = t + 1u)', () => {
-      w.emit(`let sa = (t & 1u) * ${slotsA}u;`, `let sb = (t & 1u) * ${slotsB}u;`);
-      w.emit('let more = t + 1u < tiles;');
-      w.block('if (more)', () => {
-        w.emit('// The next tile\'s loads are in flight during this tile\'s math.');
-        w.emit('let kn = k_begin + (t + 1u) * TK;');
-        emitLoadA('kn');
-        emitLoadB('kn');
-      });
-      w.block(`for (var pq = 0u; pq < ${tk / 4}u; pq = pq + 1u)`, () => {
-        if (sharedAlongK) {
-          // Bs[j][p/4]: one vec4 per column holds the four k values of this step.
-          for (let h = 0; h < H; h++) {
-            for (let e = 0; e < 4; e++) {
-              w.emit(`let b${h * 4 + e} = Bs[sb + (${h * 4 * TY}u + 4u * ty + ${e}u) * ${tk / 4}u + pq];`);
-            }
-          }
-        }
-        for (let e = 0; e < 4; e++) {
-          w.block('', () => {
-            w.emit(`let p = 4u * pq + ${e}u;`);
-            for (let g = 0; g < G; g++) w.emit(`let a${g} = As[sa + p * ${tm / 4}u + ${g * TX}u + tx];`);
-            if (!sharedAlongK) for (let h = 0; h < H; h++) w.emit(`let bq${h} = Bs[sb + p * ${tn / 4}u + ${h * TY}u + ty];`);
-            for (let c = 0; c < rn; c++) {
-              const bv = sharedAlongK ? `b${c}[${e}]` : `bq${c >> 2}[${c & 3}]`;
-              w.emit(`let s${c} = ${bv};`);
-              for (let g = 0; g < G; g++) w.emit(`acc${c}_${g} = a${g} * s${c} + acc${c}_${g};`);
-            }
-          });
-        }
-      });
-      w.block('if (more)', () => {
-        w.emit('let ns = ((t + 1u) & 1u);');
-        emitStoreA(`ns * ${slotsA}u`);
-        emitStoreB(`ns * ${slotsB}u`);
-      });
-      w.emit('workgroupBarrier();');
+      if (!s.branchFree) w.emit('let more = t + 1u < tiles;');
+      if (s.stages === 2) {
+        w.emit(`let sa = (${mod2('t')}) * ${stageA}u;`, `let sb = (${mod2('t')}) * ${stageB}u;`);
+        loadNext();
+        emitMath();
+        w.emit(`let ns = ${mod2('t + 1u')};`);
+        storeNext(`ns * ${stageA}u`, `ns * ${stageB}u`);
+        w.emit('workgroupBarrier();');
+      } else {
+        w.emit('let sa = 0u;', 'let sb = 0u;');
+        loadNext();
+        emitMath();
+        w.emit('// One stage: everyone is done reading it before it is overwritten.');
+        w.emit('workgroupBarrier();');
+        storeNext('0u', '0u');
+        w.emit('workgroupBarrier();');
+      }
     });
     emitTiledWrites(w, code, G, TX, TY);
   });

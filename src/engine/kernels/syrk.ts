@@ -23,13 +23,17 @@
 //   split  : pass 1 a (read), scratch (read_write), uniform; pass 2 scratch (read), c (read_write), uniform
 
 import {
+  checkTile,
   chooseTile,
   emitParamsStruct,
   emitTiled,
+  scheduleFor,
+  tileThreads,
   writeMatmulUniforms,
   type MatmulLimits,
   type TileConfig,
   type TiledCode,
+  type TiledSchedule,
 } from './matmul.ts';
 import { foldedGrid, programCacheKey, type KernelProgram } from './program.ts';
 import { WgslBuilder } from './wgslBuilder.ts';
@@ -60,6 +64,8 @@ export interface SyrkPlan {
 /** Bench/tuning overrides. */
 export interface SyrkTuning {
   tile?: TileConfig;
+  /** The tiled kernel's schedule (matmul.ts TiledSchedule); unset fields come from DEFAULT_SCHEDULE. */
+  schedule?: Partial<TiledSchedule>;
   /** Force a split count (1 = direct). */
   splits?: number;
 }
@@ -71,6 +77,8 @@ const MIN_TILES_PER_SPLIT = 16;
 /** Scratch is capped at this many f32 (256 MiB). */
 const MAX_SCRATCH = 1 << 26;
 const REDUCE_THREADS = 256;
+/** The edge of the biggest square tile chooseTile offers. */
+const BIG_TILE = 128;
 
 /** The direct plan: one pass over the upper tiles, no scratch. */
 export function buildSyrk(params: SyrkParams, constants: SyrkConstants, limits: MatmulLimits, tuning: SyrkTuning = {}): KernelProgram[] {
@@ -84,9 +92,14 @@ export function buildSyrkPlan(params: SyrkParams, constants: SyrkConstants, limi
   if (!Number.isInteger(rowOffset) || rowOffset < 0 || rowOffset + rows > k) throw new Error(`syrk: rows [${rowOffset}, ${rowOffset + rows}) outside A's ${k} rows`);
   const alpha = params.epilogue?.alpha ? (constants.alpha ?? 1) : 1;
 
-  // Split-k wants big tiles (the splits give the parallelism); the direct plan sizes its tile by the grid.
-  const tile = tuning.tile ?? (tuning.splits === 1 ? chooseTile(n, n, limits, true) : chooseTile(Math.max(n, 2048), Math.max(n, 2048), limits, true));
+  // Split-k wants big tiles (the splits give the parallelism) once C is at least one big tile
+  // across; a smaller C, and the direct plan, size the tile by the grid (a 128² tile over a 40×40
+  // C would be mostly padding).
+  const splitTile = n >= BIG_TILE ? chooseTile(Math.max(n, 2048), Math.max(n, 2048), limits, true) : chooseTile(n, n, limits, true);
+  const tile = tuning.tile ?? (tuning.splits === 1 ? chooseTile(n, n, limits, true) : splitTile);
   if (tile.tm !== tile.tn) throw new Error('syrk: the tile must be square');
+  const schedule = scheduleFor(tile, tuning.schedule, limits);
+  checkTile(tile, schedule, limits);
   const nt = Math.ceil(n / tile.tm);
   const triangle = (nt * (nt + 1)) / 2;
   if (triangle > limits.maxWorkgroupsPerDimension) throw new Error(`syrk: n = ${n} needs ${triangle} tiles, past the workgroup grid`);
@@ -100,6 +113,7 @@ export function buildSyrkPlan(params: SyrkParams, constants: SyrkConstants, limi
   const code: TiledCode = {
     family: 'syrk',
     tile,
+    schedule,
     transA: true,
     transB: false,
     vecA: vec,
@@ -118,7 +132,7 @@ export function buildSyrkPlan(params: SyrkParams, constants: SyrkConstants, limi
     kBegin: rowOffset, kChunk: splits === 1 ? rows : kChunk, kEnd: rowOffset + rows,
     tiles: nt, alpha, beta: 0, lo: 0, hi: 0, p: 1,
   });
-  const threads = (tile.tm / tile.rm) * (tile.tn / tile.rn);
+  const threads = tileThreads(tile);
   const at = { bias: -1, scale: -1, c: 1, uniform: 2 };
   const flops = n * (n + 1) * rows; // the useful half of 2·n²·rows
   const tiles: KernelProgram = {
