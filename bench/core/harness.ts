@@ -43,26 +43,14 @@ export interface Measured {
   raw: { gpuUs: number; wallMs: number };
 }
 
-/**
- * Warm-up lasts at least this long: a GPU that idled (between cases, or while the host collects
- * garbage) runs at low clocks for a while, and on the H100 early samples of a case came out 2–4×
- * slow. Keeping it busy this long first brings the clocks up before anything is timed.
- */
-const WARMUP_MIN_MS = 400;
-
 export async function measure(host: BenchHost, warmups: number, repetitions: number, once: () => Promise<Sample>): Promise<Measured> {
   const samples: Sample[] = [];
-  const warmStart = performance.now();
-  for (let i = 0; i < warmups || performance.now() - warmStart < WARMUP_MIN_MS; i++) {
-    // Every other one: often enough that results do not pile up, rarely enough that the GPU stays busy.
-    if (i % 2 === 1) await host.collectGarbage();
-    await once();
-  }
-  for (let i = 0; i < repetitions; i++) {
+  for (let i = 0; i < warmups + repetitions; i++) {
     // Outside the timed region: values dropped by the last repetition give their buffers back, so
     // the pool reuses them instead of growing by one result per repetition.
     await host.collectGarbage();
-    samples.push(await once());
+    const sample = await once();
+    if (i >= warmups) samples.push(sample);
   }
   const gpu = samples.map((s) => s.gpuUs);
   const wall = samples.map((s) => s.wallMs);

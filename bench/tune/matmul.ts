@@ -15,12 +15,13 @@
 // 3. `syrk`: G = A'*A for A 200000×1024 through the SYRK plans (auto, direct, split-k with several
 //    split counts and tiles, with the default and the best schedule) against our general GEMM
 //    A'*B with B = A on the same shape; the issue asks for SYRK ≤ 0.6× the GEMM's time.
-// Each timing: a warm-up of sustained dispatches until the per-dispatch time stops falling (an idle
-// H100 sits near 345 MHz between candidates, while this tool compiles and checks, and needs a few
-// hundred ms of load to reach its boost clock: without it a kernel measured 2-5× slow), then `reps`
-// dispatches in one flush, each with its own timestamp pair; the median is reported (min and
-// samples too, and the warm-up's batches). The first version's kernel is measured again every few
-// candidates (`drift`), so a clock that moved anyway shows.
+// Each timing: one run (compiling), then a heater, a 2048² reference GEMM, until its time per
+// dispatch is within 2% of its best in this run (an H100 idles near 345 MHz while this tool
+// compiles and checks, and climbs back in ~100 ms steps: without the heater, kernels measured 2-5×
+// slow, and looked settled on a step), then the candidate until its own times settle, then `reps`
+// dispatches in one flush, each with its own timestamp pair; the median is reported (min, samples,
+// the warm-up batches and the heater's last time too). The first version's kernel is measured
+// again every few candidates (`drift`), so a clock that moved anyway shows.
 //
 // Correctness, for every candidate, before its time counts: inputs are multiples of 1/8 in
 // [-1, 1], so every partial sum is exact in f32 whatever the order (|sum| · 64 < 2^24); the result
@@ -78,7 +79,8 @@ export const TUNE_USAGE = `usage: tune-matmul [--json] [--quick] [--out=FILE] [-
   --quick         one-warp miniatures of every candidate on small shapes (SwiftShader, CI): correctness only
   --budget=S      seconds for the whole sweep (default 230; 900 with --quick)
   --reps=N        timed dispatches per measurement, median reported (default 7, at least 5)
-  --warm-ms=MS    GPU milliseconds of sustained warm-up before each measurement, until times settle (default 250; 0 with --quick)
+  --warm-ms=MS    GPU milliseconds of heater load (a reference GEMM) before each measurement, until the clock is at
+                  its top (default 250; 0 with --quick: no heater)
   --warmups=N     untimed dispatches first, at least (default 2)
   --out=FILE      also write the JSON object to FILE
   --only=P1,P2    phases: ${PHASES.join(', ')}
@@ -153,34 +155,53 @@ const TILES: readonly TileConfig[] = [
   t(256, 128, 8, 16, 8),
   t(128, 128, 16, 8, 16), // 128 threads
   t(128, 128, 16, 16, 8),
-  t(128, 128, 32, 8, 16), // 128 threads, one stage
   t(64, 128, 16, 8, 8), // 128 threads
   t(128, 64, 16, 8, 8),
   t(64, 64, 16, 8, 8), // 64 threads
-  t(256, 128, 16, 8, 8), // 512 threads: the best of the first H100 sweep (45.1 TFLOP/s)
   t(64, 128, 16, 4, 8), // the 1024² tile of the first version
-  t(128, 256, 16, 8, 8), // 512 threads
-  t(256, 128, 8, 8, 8), // 512 threads
-  t(256, 128, 32, 8, 8), // 512 threads, one stage (48 KiB)
-  t(256, 256, 8, 16, 8), // 512 threads, 128 outputs each
-  t(256, 256, 16, 16, 8), // one stage
-  t(128, 64, 32, 8, 8), // 128 threads, 48 KiB double-buffered
-  t(256, 64, 16, 8, 8), // 256 threads
   t(64, 64, 16, 4, 4), // 256 threads: the small-grid tile
+  t(256, 128, 16, 8, 8), // 512 threads
+  t(128, 256, 16, 8, 8), // 512 threads
+  t(256, 128, 32, 8, 8), // 512 threads, one stage (48 KiB)
+  t(256, 64, 16, 8, 8), // 256 threads
+  t(64, 256, 16, 8, 8), // 256 threads
+  t(256, 64, 32, 8, 8), // 256 threads, one stage
+  t(128, 64, 32, 8, 8), // 128 threads, 48 KiB double-buffered
 ];
 const BASE_TILE = TILES[0];
+const tileOf = (tm: number, tn: number, tk: number, rm: number, rn: number): TileConfig => {
+  const found = TILES.find((x) => x.tm === tm && x.tn === tn && x.tk === tk && x.rm === rm && x.rn === rn);
+  if (!found) throw new Error(`tune-matmul: tile ${tm}x${tn}x${tk}/${rm}x${rn} is not in TILES`);
+  return found;
+};
 
 function spec(note: string, tile: TileConfig, schedule: Partial<TiledSchedule>): Omit<Candidate, 'id' | 'group'> {
   return { note, tile, schedule: { ...BASE_SCHEDULE, ...schedule } };
 }
 
-/** Unrolled and branch-free: the best pair of knobs in the first H100 run. */
+/** Unrolled and branch-free: the best pair of knobs in the second H100 run. */
 const UB: Partial<TiledSchedule> = { unroll: true, branchFree: true };
+/** One stage, unrolled, branch-free, 4×8 warps, B rows padded: the best schedule of the third H100 run. */
+const BEST3: Partial<TiledSchedule> = { stages: 1, unroll: true, branchFree: true, warpRows: 4, padB: 1 };
 
 /** The fixed list, in order. */
 function fixedCandidates(defaultConfig: Config): Omit<Candidate, 'id' | 'group'>[] {
-  const otherTiles = [TILES[3], TILES[4], TILES[1], TILES[5], TILES[6], TILES[7], TILES[8], TILES[10], TILES[11], TILES[14]];
-  const wideTiles = [TILES[13], TILES[15], TILES[16], TILES[18], TILES[21]];
+  const plainTiles = [tileOf(128, 256, 16, 8, 16), tileOf(256, 128, 16, 16, 8), tileOf(128, 128, 8, 8, 8), tileOf(64, 128, 16, 8, 8), tileOf(128, 64, 16, 8, 8), tileOf(64, 128, 16, 4, 8), tileOf(256, 128, 16, 8, 8)];
+  const ubTiles = [...plainTiles, tileOf(256, 64, 16, 8, 8), tileOf(64, 256, 16, 8, 8)];
+  const best3Tiles = [
+    tileOf(256, 64, 16, 8, 8),
+    tileOf(64, 256, 16, 8, 8),
+    tileOf(64, 128, 16, 8, 8),
+    tileOf(128, 64, 16, 8, 8),
+    tileOf(64, 64, 16, 8, 8),
+    tileOf(256, 128, 16, 8, 8),
+    tileOf(128, 256, 16, 8, 8),
+    tileOf(256, 128, 16, 16, 8),
+    tileOf(128, 256, 16, 8, 16),
+    tileOf(64, 128, 16, 4, 8),
+    tileOf(256, 64, 32, 8, 8),
+    tileOf(64, 64, 16, 4, 4),
+  ];
   return [
     spec('the first version: clamped shared indices (measured 35.6 TFLOP/s at 4096²)', BASE_TILE, { boundedIndices: false }),
     { note: 'the default now (chooseTile + its GEMM_TILES schedule)', ...defaultConfig },
@@ -198,21 +219,18 @@ function fixedCandidates(defaultConfig: Config): Omit<Candidate, 'id' | 'group'>
     spec('unrolled, branch-free + 4×4 blocks', BASE_TILE, { ...UB, kStore: 'block' }),
     spec('unrolled, branch-free + B padded', BASE_TILE, { ...UB, padB: 1 }),
     spec('unrolled, branch-free, one stage', BASE_TILE, { ...UB, stages: 1 }),
-    spec('tk 32, one stage', TILES[2], { stages: 1 }),
-    spec('tk 32, one stage, unrolled, branch-free', TILES[2], { ...UB, stages: 1 }),
-    ...otherTiles.map((tile) => spec('other tile', tile, {})),
-    ...otherTiles.map((tile) => spec('other tile, unrolled, branch-free', tile, UB)),
-    spec('other tile (64 threads)', TILES[12], UB),
-    spec('8×16, tk 32, one stage, unrolled, branch-free', TILES[9], { ...UB, stages: 1 }),
-    ...wideTiles.map((tile) => spec('wide tile, unrolled, branch-free', tile, UB)),
-    ...wideTiles.map((tile) => spec('wide tile, unrolled, branch-free, 4×8 warps', tile, { ...UB, warpRows: 4 })),
-    ...wideTiles.map((tile) => spec('wide tile, unrolled, branch-free, one stage', tile, { ...UB, stages: 1 })),
-    spec('512 threads, tk 32, one stage, unrolled, branch-free', TILES[17], { ...UB, stages: 1 }),
-    spec('256² 16×8, one stage, unrolled, branch-free', TILES[19], { ...UB, stages: 1 }),
-    spec('128×64, tk 32, unrolled, branch-free', TILES[20], UB),
-    spec('128×64, tk 32, one stage, unrolled, branch-free', TILES[20], { ...UB, stages: 1 }),
-    ...[BASE_TILE, TILES[3], TILES[4], TILES[13]].map((tile) => spec('all knobs', tile, ALL_KNOBS)),
-    spec('all knobs, tk 32, one stage', TILES[2], { ...ALL_KNOBS, stages: 1 }),
+    spec('unrolled, branch-free, one stage, 4×8 warps', BASE_TILE, { ...UB, stages: 1, warpRows: 4 }),
+    spec('unrolled, branch-free, one stage, B padded', BASE_TILE, { ...UB, stages: 1, padB: 1 }),
+    spec('one stage, unrolled, branch-free, 4×8 warps, B padded (BEST3)', BASE_TILE, BEST3),
+    spec('BEST3 with 8×4 warps', BASE_TILE, { ...BEST3, warpRows: 8 }),
+    spec('BEST3 with B padded by 2', BASE_TILE, { ...BEST3, padB: 2 }),
+    spec('BEST3, tk 8', tileOf(128, 128, 8, 8, 8), BEST3),
+    spec('BEST3, tk 32', tileOf(128, 128, 32, 8, 8), BEST3),
+    ...plainTiles.map((x) => spec('other tile, first-version schedule (bounded)', x, {})),
+    ...ubTiles.map((x) => spec('other tile, unrolled, branch-free', x, UB)),
+    ...best3Tiles.map((x) => spec('other tile, BEST3', x, BEST3)),
+    spec('all knobs (8×4 warps, 4×4 blocks, unrolled, branch-free)', BASE_TILE, ALL_KNOBS),
+    spec('all knobs', tileOf(256, 128, 16, 16, 8), ALL_KNOBS),
   ];
 }
 
@@ -318,6 +336,9 @@ interface Timing {
   samples_us: number[];
   /** Median µs of each warm-up batch: falling while the clock ramps, flat once it has. */
   warm_batches_us: number[];
+  /** The heater's µs per dispatch just before, and whether it reached its best (the clock at the top). */
+  heater_us?: number;
+  clock_settled?: boolean;
 }
 
 function median(xs: number[]): number {
@@ -342,30 +363,76 @@ async function runTimes(gpu: WebGpuProvider, run: () => void, passes: number, co
 const WARM_BATCH_US = 25_000;
 
 /**
- * Median over `reps` runs (each run = every pass once), after a warm-up: at least `warmups` runs
- * and `warmMs` of GPU time, then batches until a batch's median is within 2% of the one before
- * (the clock has settled), at most 3 s of wall time.
+ * Keeps the GPU at its boost clock before a measurement. An H100 idles near 345 MHz while this
+ * tool compiles and checks, and climbs back in steps of ~100 ms: a candidate timed on a step is
+ * 2-5× slow, and its own times look settled. So, right before each measurement, a reference GEMM
+ * runs until its time per dispatch is within 2% of the best it ever had in this run (and for
+ * `minMs` of GPU time at least): the clock is then known to be at the top, not just steady.
  */
-async function timePasses(gpu: WebGpuProvider, run: () => void, passes: number, o: Pick<TuneOptions, 'warmups' | 'warmMs' | 'reps'>): Promise<Timing> {
-  const warm: number[] = [];
-  if (o.warmups > 0 || o.warmMs > 0) {
+class Heater {
+  private best = Infinity;
+  constructor(
+    private readonly gpu: Gpu,
+    private readonly problem: Problem,
+    private readonly program: KernelProgram,
+    private readonly minMs: number,
+  ) {}
+
+  async heat(minMs = this.minMs): Promise<{ heater_us: number; settled: boolean }> {
     const started = performance.now();
     let spentUs = 0;
-    let previous = Infinity;
-    let count = Math.max(1, o.warmups);
+    let count = 8;
     for (;;) {
-      const times = await runTimes(gpu, run, passes, count);
+      const h = this.problem.bind(this.gpu.provider);
+      const times = await runTimes(this.gpu.provider, () => this.gpu.provider.dispatch(this.program, [h.a, h.b], h.c), 1, count);
       const per = median(times);
-      warm.push(sig(per));
-      spentUs += times.reduce((s, x) => s + x, 0);
-      const settled = Math.abs(per - previous) <= 0.02 * previous;
-      if ((spentUs >= o.warmMs * 1000 && (settled || o.warmMs === 0)) || performance.now() - started > 3000) break;
-      previous = per;
+      this.best = Math.min(this.best, per);
+      spentUs += times.reduce((x, y) => x + y, 0);
+      const settled = per <= 1.02 * this.best;
+      if ((spentUs >= minMs * 1000 && settled) || performance.now() - started > 4000) return { heater_us: sig(per), settled };
       count = Math.min(256, Math.max(2, Math.ceil(WARM_BATCH_US / Math.max(per, 1))));
     }
   }
+}
+
+/**
+ * Median over `reps` runs (each run = every pass once). First one run (compiling the pipelines),
+ * then the heater (when there is one), then at least `warmups` runs and, with no heater, `warmMs`
+ * of the program's own GPU time until a batch's median is within 2% of the one before.
+ */
+async function timePasses(
+  gpu: WebGpuProvider,
+  run: () => void,
+  passes: number,
+  o: Pick<TuneOptions, 'warmups' | 'warmMs' | 'reps'>,
+  heater: Heater | null,
+): Promise<Timing> {
+  await runTimes(gpu, run, passes, 1);
+  const heat = heater ? await heater.heat() : null;
+  const warm: number[] = [];
+  const started = performance.now();
+  let spentUs = 0;
+  let previous = Infinity;
+  let count = Math.max(1, o.warmups);
+  const minUs = heater ? 0 : o.warmMs * 1000;
+  for (;;) {
+    const times = await runTimes(gpu, run, passes, count);
+    const per = median(times);
+    warm.push(sig(per));
+    spentUs += times.reduce((x, y) => x + y, 0);
+    const settled = Math.abs(per - previous) <= 0.02 * previous;
+    if ((spentUs >= minUs && (settled || minUs === 0)) || performance.now() - started > 3000) break;
+    previous = per;
+    count = Math.min(256, Math.max(2, Math.ceil(WARM_BATCH_US / Math.max(per, 1))));
+  }
   const samples = await runTimes(gpu, run, passes, o.reps);
-  return { gpu_us: sig(median(samples)), gpu_us_min: sig(Math.min(...samples)), samples_us: samples.map((x) => sig(x)), warm_batches_us: warm };
+  return {
+    gpu_us: sig(median(samples)),
+    gpu_us_min: sig(Math.min(...samples)),
+    samples_us: samples.map((x) => sig(x)),
+    warm_batches_us: warm,
+    ...(heat ? { heater_us: heat.heater_us, clock_settled: heat.settled } : {}),
+  };
 }
 
 // ---- the run ----
@@ -497,7 +564,7 @@ export async function runTuneMatmul(options: TuneOptions, log: (line: string) =>
       warm_ms: options.warmMs,
       reps: options.reps,
       statistic:
-        'median GPU time (timestamp queries per dispatch) over the reps, after sustained warm-up dispatches until the time per dispatch settles (within 2%, warm_ms of GPU time at least); TFLOP/s = 2mnk / median',
+        'median GPU time (timestamp queries per dispatch) over the reps; before each measurement a heater (2048² GEMM) runs for warm_ms of GPU time at least and until its own time is within 2% of its best in the run (the clock at its top: heater_us, clock_settled), then the candidate runs until settled; TFLOP/s = 2mnk / median',
       correctness:
         'inputs are multiples of 1/8 in [-1, 1] (every sum exact in f32): sampled entries equal an exact host dot product and every element equals the first correct result of the shape; plus a ragged product (m = tm + 36, n = tn + 13, k = 3tk + 4) against a full host product',
       budget_s: options.budgetS,
@@ -508,6 +575,16 @@ export async function runTuneMatmul(options: TuneOptions, log: (line: string) =>
 
   // Real-size WGSL validation for --quick (compilation only, no pipeline: SwiftShader pipelines of 256 threads take seconds).
   const validator = quick ? await openValidator() : null;
+  // The heater: a 2048² GEMM (the first version's kernel), bound for the whole run; --quick has none.
+  let heater: Heater | null = null;
+  if (options.warmMs > 0) {
+    const n = 2048;
+    const a = hostMatrix(n * n, 101);
+    const heatProblem = new Problem({ m: n, n, k: n, transA: false, a, b: hostMatrix(n * n, 102), sameB: false }, 4);
+    heater = new Heater(gpu, heatProblem, gemmProgram({ tile: BASE_TILE, schedule: { ...BASE_SCHEDULE, boundedIndices: false } }, n, n, n, limits), options.warmMs);
+    const first = await heater.heat(1500);
+    log(`heater: ${first.heater_us} µs per 2048² dispatch after 1.5 s of load`);
+  }
   const measured = new Map<string, Row>();
   /** --quick: the first row that ran each miniature. */
   const miniatures = new Map<string, Row>();
@@ -557,7 +634,7 @@ export async function runTuneMatmul(options: TuneOptions, log: (line: string) =>
       const problem = problemFor(size.m, size.n, size.k);
       const program = gemmProgram(run, size.m, size.n, size.k, limits);
       const h = problem.bind(gpu.provider);
-      const timing = await timePasses(gpu.provider, () => gpu.provider.dispatch(program, [h.a, h.b], h.c), 1, options);
+      const timing = await timePasses(gpu.provider, () => gpu.provider.dispatch(program, [h.a, h.b], h.c), 1, options, heater);
       const check = problem.check(await gpu.provider.download(h.c));
       const ragged = await raggedCheck(gpu.provider, run, limits);
       if (ragged !== 'ok' || wgsl !== 'ok') check.correct = false;
@@ -592,7 +669,7 @@ export async function runTuneMatmul(options: TuneOptions, log: (line: string) =>
     try {
       const h = problemFor(size.m, size.n, size.k).bind(gpu.provider);
       const program = gemmProgram(cfg, size.m, size.n, size.k, limits);
-      const timing = await timePasses(gpu.provider, () => gpu.provider.dispatch(program, [h.a, h.b], h.c), 1, options);
+      const timing = await timePasses(gpu.provider, () => gpu.provider.dispatch(program, [h.a, h.b], h.c), 1, options, heater);
       drift.push({ after_candidates: measured.size, at_s: sig(clock.elapsedS(), 3), tflops: sig((2 * size.m * size.n * size.k) / (timing.gpu_us * 1e6)), gpu_us: timing.gpu_us });
     } catch (e) {
       await gpu.recover();
@@ -703,7 +780,7 @@ export async function runTuneMatmul(options: TuneOptions, log: (line: string) =>
         // Quick: the real config on the small size only if it is cheap to compile there, else its miniature.
         const cheap = !quick || tileThreads(cfg.tile) <= 64;
         const runCfg = cheap ? cfg : miniature(cfg);
-        const r = await measureGemmAt(gpu, runCfg, n, limits, options, problemFor);
+        const r = await measureGemmAt(gpu, runCfg, n, limits, options, problemFor, heater);
         const row: Row = { n, id, note, tile: cfg.tile, schedule: cfg.schedule, ...(cheap ? {} : { miniature: runCfg.tile }), ...r };
         rows.push(row);
         measuredHere.push(row);
@@ -719,7 +796,7 @@ export async function runTuneMatmul(options: TuneOptions, log: (line: string) =>
 
   // ---- SYRK vs GEMM ----
   if (options.phases.includes('syrk')) {
-    report.syrk = await runSyrk(gpu, limits, options, clock, bestSchedule, top[0] ?? null, problemFor, log);
+    report.syrk = await runSyrk(gpu, limits, options, clock, bestSchedule, top[0] ?? null, problemFor, log, heater);
     for (const p of [...problems.values()]) dropProblem(p);
   }
 
@@ -788,6 +865,7 @@ async function measureGemmAt(
   limits: MatmulLimits,
   options: TuneOptions,
   problemFor: (m: number, n: number, k: number) => Problem,
+  heater: Heater | null,
 ): Promise<Row> {
   const why = unfit(cfg, limits);
   if (why) return { skipped: why };
@@ -795,7 +873,7 @@ async function measureGemmAt(
     const problem = problemFor(n, n, n);
     const h = problem.bind(gpu.provider);
     const program = gemmProgram(cfg, n, n, n, limits);
-    const timing = await timePasses(gpu.provider, () => gpu.provider.dispatch(program, [h.a, h.b], h.c), 1, options);
+    const timing = await timePasses(gpu.provider, () => gpu.provider.dispatch(program, [h.a, h.b], h.c), 1, options, heater);
     const check = problem.check(await gpu.provider.download(h.c));
     return { tflops: sig((2 * n * n * n) / (timing.gpu_us * 1e6)), ...timing, correct: check.correct, check, workgroups: program.workgroups };
   } catch (e) {
@@ -815,6 +893,7 @@ async function runSyrk(
   bestGemm: Config | null,
   problemFor: (m: number, n: number, k: number, transA?: boolean, sameB?: boolean, samples?: number) => Problem,
   log: (line: string) => void,
+  heater: Heater | null,
 ): Promise<Row> {
   const quick = options.quick;
   // --quick: automatic tiles capped at 64 threads, which SwiftShader compiles in seconds.
@@ -842,7 +921,7 @@ async function runSyrk(
           gpu.provider.dispatch(programs[1], [scratch!], h.c);
         }
       };
-      const timing = await timePasses(gpu.provider, run, programs.length, options);
+      const timing = await timePasses(gpu.provider, run, programs.length, options, heater);
       const check = problem.check(await gpu.provider.download(h.c));
       const row: Row = {
         label,
