@@ -72,6 +72,14 @@ export async function acquireDevice(options: DeviceOptions = {}): Promise<Device
     return unavailable(`requestDevice failed: ${String(error)}`);
   }
 
+  // An error no scope captured is a bug of ours (a kernel the device refused): say so on the
+  // console (stderr in Node), never where Dawn would print it by default, stdout, which carries
+  // the CLI's JSON.
+  device.addEventListener('uncapturederror', (event) => {
+    console.error(`matbook: uncaptured WebGPU error: ${(event as GPUUncapturedErrorEvent).error.message}`);
+    event.preventDefault();
+  });
+
   const loss = { lost: false, message: '' };
   void device.lost.then((info) => {
     // Our own destroy() also resolves `lost`; only a loss we did not ask for counts.
