@@ -13,6 +13,7 @@ import { openWebGpu } from '../../src/engine/providers/webgpu/index.ts';
 import { runInSession } from '../../src/engine/runJson.ts';
 import { Session } from '../../src/engine/session.ts';
 import type { RunResultJson, VariableJson } from '../../src/worker/protocol.ts';
+import { collectGarbage } from '../../bench/util.ts';
 
 const opened = await openWebGpu();
 const provider = opened.provider;
@@ -388,6 +389,22 @@ describe.skipIf(!provider)('GPU runtime against the CPU session', () => {
       `,
     );
     compareAll(r);
+  });
+
+  it('buffers of values dropped after a policy switch (a new GPU runtime) still go back to the pool', async () => {
+    const g = new Session({ gpu: 'on' });
+    g.attachGpu(provider);
+    expect(await collectGarbage()).toBe(true);
+    const before = provider!.memoryInUse();
+    const made = await runInSession(g, "big = rand(1024, 1024, 'single', 'gpuArray'); s = sum(big(:)) > 0;");
+    expect(made.error).toBeNull();
+    expect(provider!.memoryInUse()).toBeGreaterThanOrEqual(before + 4 * 1024 * 1024);
+    // The status bar's policy switch replaces the session's GPU runtime; then the value goes.
+    g.gpu = 'auto';
+    expect((await runInSession(g, 'clear big')).error).toBeNull();
+    await collectGarbage();
+    await collectGarbage();
+    expect(provider!.memoryInUse()).toBeLessThan(before + 4 * 1024 * 1024);
   });
 
   it('a value used after a sync point: display, then reuse; conditions; later cells', async () => {

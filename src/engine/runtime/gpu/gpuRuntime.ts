@@ -71,9 +71,7 @@ export class GpuRuntime implements LoweringHost {
     this.policy = options.policy;
     this.autoThreshold = options.autoThreshold ?? 4096;
     this.budgetBytes = options.budgetBytes ?? DEFAULT_BUDGET_BYTES;
-    this.finalizer = new FinalizationRegistry((handle) => {
-      if (!this.provider.lost) this.provider.release(handle);
-    });
+    this.finalizer = releaserFor(provider);
   }
 
   /** Philox key and counter for the next `count` numbers; rng(seed) restarts the stream. */
@@ -314,6 +312,24 @@ export class GpuRuntime implements LoweringHost {
       }
     }
   }
+}
+
+/**
+ * One FinalizationRegistry per provider, not per runtime: a registry that is collected never runs
+ * its callbacks, so buffers owned by a runtime the session replaced (a policy switch) or dropped
+ * would never go back to the pool. This one lives as long as its provider.
+ */
+const releasers = new WeakMap<WebGpuProvider, FinalizationRegistry<GpuArrayHandle>>();
+
+function releaserFor(provider: WebGpuProvider): FinalizationRegistry<GpuArrayHandle> {
+  let releaser = releasers.get(provider);
+  if (!releaser) {
+    releaser = new FinalizationRegistry((handle) => {
+      if (!provider.lost) provider.release(handle);
+    });
+    releasers.set(provider, releaser);
+  }
+  return releaser;
 }
 
 function formatBytes(b: number): string {
