@@ -53,6 +53,26 @@ export function checkArraySize(shape: readonly number[], complex = false): void 
   }
 }
 
+/**
+ * Cell and struct arrays hold one JS object per element (about 100 bytes, against 8 for a number
+ * in a typed array), and V8 aborts the whole process, not just the cell, on arrays much past 2^27
+ * slots. So containers get their own, smaller budget.
+ */
+export const MAX_CONTAINER_ELEMENTS = 2 ** 24;
+
+/** Raises `MATLAB:array:SizeLimitExceeded` before a cell or struct array of `shape` is built. */
+export function checkContainerSize(shape: readonly number[], kind: 'cell' | 'struct' = 'cell'): void {
+  let n = 1;
+  for (const d of shape) n *= Math.max(0, d);
+  if (n > MAX_CONTAINER_ELEMENTS || !Number.isFinite(n)) {
+    const dims = (shape.length === 1 ? [1, shape[0]] : shape).map((d) => String(Math.max(0, d))).join('x');
+    raise(
+      'MATLAB:array:SizeLimitExceeded',
+      `Requested ${dims} ${kind} array exceeds the ${MAX_CONTAINER_ELEMENTS.toLocaleString('en-US')} elements a ${kind} array may hold. Use a numeric array for data this large.`,
+    );
+  }
+}
+
 /** How much output one cell run may send to the page (stdout and displays together). */
 export interface OutputLimits {
   /** Characters of output per cell; the rest is counted and dropped. */

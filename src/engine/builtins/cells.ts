@@ -8,6 +8,7 @@
 
 import { hostOnly } from '../runtime/values/index.ts';
 import { MatlabError, raise } from '../errors.ts';
+import { checkContainerSize } from '../limits.ts';
 import { parse } from '../lang/index.ts';
 import {
   CellArray,
@@ -468,6 +469,7 @@ registerFamily({
     impl: (args) => {
       needArgs(args, 1);
       const a = args[0];
+      checkContainerSize(a.shape);
       if (a.type === 'cell') return new CellArray(a.shape, a.items.map((x) => new CellArray([1, 1], [x])));
       const n = a.shape.reduce((x, y) => x * y, 1);
       return new CellArray(a.shape, Array.from({ length: n }, (_, k) => elementOf(a, k)));

@@ -2,6 +2,7 @@
 // isa, isnumeric and the other is* class predicates, plus cell/struct constructors.
 
 import { raise } from '../errors.ts';
+import { checkContainerSize } from '../limits.ts';
 import {
   castScalar,
   CellArray,
@@ -143,6 +144,7 @@ registerFamily({
     doc: 'A cell array of empty matrices. Example: c = cell(1, 3) is {[], [], []}.',
     impl: (args) => {
       const { shape } = sizeAndClass(args, 'cell');
+      checkContainerSize(shape);
       const n = shape.reduce((a, b) => a * b, 1);
       // One shared [] for every slot: values are immutable (an assignment into a slot replaces
       // it), and cell(1e3) then costs a million references, not a million arrays.

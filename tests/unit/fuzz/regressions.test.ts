@@ -28,6 +28,10 @@ const CASES: [string, string | null][] = [
   ['r = repmat(1, 1e9, 0); s = size(r);', null],
   // A 92×92×100×43 result was displayed in full (36M elements): now a corner and a note.
   ["r = accumarray('\\\\d+', -1e10)", null],
+  // A cell array of 1e8 or more slots aborted V8 (the whole worker, not the cell): containers
+  // have their own element budget.
+  ['c = cell(1e4);', 'MATLAB:array:SizeLimitExceeded'],
+  ['c = num2cell(zeros(5000));', 'MATLAB:array:SizeLimitExceeded'],
   // Spreads of millions of arguments overflowed the JS stack.
   ["fprintf('%s', repmat('a', 1, 200000));", null],
 ];
