@@ -134,6 +134,9 @@ function toStringArray(v: Value): StringArray {
   raise('MATLAB:invalidConversion', `Conversion to string from ${v.type} is not possible.`);
 }
 
+/** The largest `dim` cat takes: the result has that many dimensions. */
+const MAX_CAT_DIMENSION = 4096;
+
 registerFamily({
   horzcat: {
     family: 'construction',
@@ -154,6 +157,9 @@ registerFamily({
     impl: (args) => {
       const dim = scalarArg(args[0], 'cat');
       if (!(dim >= 1) || !Number.isInteger(dim)) raise('MATLAB:catenate:invalidDimension', 'Dimension argument must be a real, positive, integer scalar.');
+      // The result has `dim` dimensions: past a few thousand no shape can be built (cat(1e300, …)
+      // once grew a JS array until V8 aborted the worker).
+      if (dim > MAX_CAT_DIMENSION) raise('MATLAB:catenate:invalidDimension', 'Dimension argument must be a positive integer scalar within indexing range.');
       return concatenate(args.slice(1), dim - 1);
     },
   },

@@ -28,6 +28,9 @@ const CASES: [string, string | null][] = [
   ['r = repmat(1, 1e9, 0); s = size(r);', null],
   // A 92×92×100×43 result was displayed in full (36M elements): now a corner and a note.
   ["r = accumarray('\\\\d+', -1e10)", null],
+  // cat along dimension 1e300 grew its shape array until V8 aborted the worker.
+  ['c = cat(1e300, 1, 0);', 'MATLAB:catenate:invalidDimension'],
+  ['c = cat(4096, 1, 2); n = ndims(c);', null],
   // A cell array of 1e8 or more slots aborted V8 (the whole worker, not the cell): containers
   // have their own element budget.
   ['c = cell(1e4);', 'MATLAB:array:SizeLimitExceeded'],
