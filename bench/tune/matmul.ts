@@ -4,15 +4,18 @@
 // bundle `matbook tune-matmul --json` (progress on stderr, one JSON object on stdout).
 //
 // Phases, each under a share of one time budget (--budget, default 230 s; what is left out is
-// listed as skipped, never silently dropped; shares: fixed list 45%, descent 60%, sizes 87%, SYRK 97%):
+// listed as skipped, never silently dropped; shares: fixed list 45%, descent 60%, transposes 70%,
+// sizes 87%, SYRK 97%):
 // 1. `gemm`: C = A*B at 4096² (f32, the vec4 variant) for a fixed list of candidates
 //    (fixedCandidates: the first version with clamped shared indices, the current default, each
 //    schedule knob alone, other tiles, and knobs together), then a coordinate descent from the best:
 //    one dimension at a time (tile, stages, warp arrangement, unrolling, k-major stores, padding,
 //    branch-free loop), every value of it, moving to the best, two rounds.
-// 2. `sizes`: at 1024², 2048² and 8192², the best three, the default, the default tile with the
+// 2. `trans`: A'*B, A*B' and A'*B' at 4096² (the k-major operands scattered into shared memory)
+//    for the first version, the default, the best schedule and a few variants of it.
+// 3. `sizes`: at 1024², 2048² and 8192², the best three, the default, the default tile with the
 //    best schedule, the first version, and every tile with ≥ 32 workgroups with the best schedule.
-// 3. `syrk`: G = A'*A for A 200000×1024 through the SYRK plans (auto, direct, split-k with several
+// 4. `syrk`: G = A'*A for A 200000×1024 through the SYRK plans (auto, direct, split-k with several
 //    split counts and tiles, with the default and the best schedule) against our general GEMM
 //    A'*B with B = A on the same shape; the issue asks for SYRK ≤ 0.6× the GEMM's time.
 // Each timing: one run (compiling), then a heater, a 2048² reference GEMM, until its time per
@@ -43,7 +46,7 @@ import {
   DEFAULT_SCHEDULE,
   GEMM_TILES,
   resolveSchedule,
-  scheduleFor,
+  tiledConfig,
   tileStorage,
   tileThreads,
   type MatmulLimits,
@@ -71,7 +74,7 @@ export interface TuneOptions {
   phases: readonly Phase[];
 }
 
-const PHASES = ['gemm', 'sizes', 'syrk'] as const;
+const PHASES = ['gemm', 'trans', 'sizes', 'syrk'] as const;
 type Phase = (typeof PHASES)[number];
 
 export const TUNE_USAGE = `usage: tune-matmul [--json] [--quick] [--out=FILE] [--budget=SECONDS] [--reps=N] [--warm-ms=MS] [--only=gemm,sizes,syrk]
@@ -299,9 +302,9 @@ function hostMatrix(length: number, seed: number): Float32Array {
 }
 
 /** C(i,j) = Σ_p A(i,p)·B(p,j) exactly (f64 of exact f32 products), A m×k (k×m stored when transA), B k×n. */
-function hostEntry(a: Float32Array, b: Float32Array, m: number, k: number, transA: boolean, i: number, j: number): number {
+function hostEntry(a: Float32Array, b: Float32Array, m: number, k: number, transA: boolean, i: number, j: number, transB = false, n = 0): number {
   let s = 0;
-  for (let p = 0; p < k; p++) s += (transA ? a[p + i * k] : a[i + p * m]) * b[p + j * k];
+  for (let p = 0; p < k; p++) s += (transA ? a[p + i * k] : a[i + p * m]) * (transB ? b[j + p * n] : b[p + j * k]);
   return s;
 }
 
@@ -479,6 +482,8 @@ interface Operands {
   n: number;
   k: number;
   transA: boolean;
+  /** B stored n×k (read as B'). */
+  transB?: boolean;
   a: Float32Array;
   b: Float32Array;
   /** Same array for B (SYRK's A'*A): b === a. */
@@ -497,7 +502,7 @@ class Problem {
     sampleCount: number,
   ) {
     this.samples = sampleEntries(ops.m, ops.n, sampleCount, ops.m * 7 + ops.k);
-    this.expected = this.samples.map(([i, j]) => hostEntry(ops.a, ops.b, ops.m, ops.k, ops.transA, i, j));
+    this.expected = this.samples.map(([i, j]) => hostEntry(ops.a, ops.b, ops.m, ops.k, ops.transA, i, j, ops.transB === true, ops.n));
   }
 
   bind(gpu: WebGpuProvider): { a: GpuArrayHandle; b: GpuArrayHandle; c: GpuArrayHandle } {
@@ -594,12 +599,12 @@ export async function runTuneMatmul(options: TuneOptions, log: (line: string) =>
   const gemmRows: Row[] = [];
   const problems = new Map<string, Problem>();
   /** Problem of a shape (m, n, k), built once per run. */
-  const problemFor = (m: number, n: number, k: number, transA = false, sameB = false, samples = 96): Problem => {
-    const key = `${m}x${n}x${k}${transA ? 't' : ''}${sameB ? 's' : ''}`;
+  const problemFor = (m: number, n: number, k: number, transA = false, sameB = false, samples = 96, transB = false): Problem => {
+    const key = `${m}x${n}x${k}${transA ? 't' : ''}${transB ? 'T' : ''}${sameB ? 's' : ''}`;
     let p = problems.get(key);
     if (!p) {
       const a = hostMatrix(m * k, m + 3 * k);
-      p = new Problem({ m, n, k, transA, a, b: sameB ? a : hostMatrix(k * n, n + 5 * k), sameB }, samples);
+      p = new Problem({ m, n, k, transA, transB, a, b: sameB ? a : hostMatrix(k * n, n + 5 * k), sameB }, samples);
       problems.set(key, p);
     }
     return p;
@@ -678,8 +683,7 @@ export async function runTuneMatmul(options: TuneOptions, log: (line: string) =>
   };
 
   if (options.phases.includes('gemm')) {
-    const defaultTile = chooseTile(4096, 4096, limits);
-    const fixed = fixedCandidates({ tile: defaultTile, schedule: scheduleFor(defaultTile, undefined, limits) });
+    const fixed = fixedCandidates(defaultConfig(4096, 4096, 4096, false, false, limits));
     log(`gemm ${quick ? 'miniatures' : `${N}²`}: ${fixed.length} fixed candidates, then a descent`);
     for (const c of fixed) {
       const id = configId(c);
@@ -747,18 +751,58 @@ export async function runTuneMatmul(options: TuneOptions, log: (line: string) =>
   const top = ranked.slice(0, 3).map((r) => ({ tile: r.tile as TileConfig, schedule: r.schedule as TiledSchedule }));
   const bestSchedule = top[0]?.schedule ?? DEFAULT_SCHEDULE;
 
+  // ---- transposed operands: A'*B, A*B', A'*B' (scattered k-major tiles) ----
+  if (options.phases.includes('trans')) {
+    const n = quick ? 64 : 4096;
+    const rows: Row[] = [];
+    const base: Config = { tile: BASE_TILE, schedule: BASE_SCHEDULE };
+    const configs: [string, Config][] = [
+      ['the first version', { tile: BASE_TILE, schedule: { ...BASE_SCHEDULE, boundedIndices: false } }],
+      ['the best at 4096² A*B', { tile: BASE_TILE, schedule: bestSchedule }],
+      ...top.slice(0, 1).map((c): [string, Config] => ['top 1 at 4096² A*B', c]),
+      ['unrolled, branch-free', { ...base, schedule: { ...BASE_SCHEDULE, ...UB } }],
+      ['BEST3', { ...base, schedule: { ...BASE_SCHEDULE, ...BEST3 } }],
+      ['BEST3, A padded too', { ...base, schedule: { ...BASE_SCHEDULE, ...BEST3, padA: 1 } }],
+      ['BEST3, two stages', { ...base, schedule: { ...BASE_SCHEDULE, ...BEST3, stages: 2 } }],
+      ['BEST3, two stages, A padded', { ...base, schedule: { ...BASE_SCHEDULE, ...BEST3, stages: 2, padA: 1 } }],
+      ['unrolled, branch-free, 4×8 warps, two stages', { ...base, schedule: { ...BASE_SCHEDULE, ...UB, warpRows: 4 } }],
+      ['BEST3 with 4×4 register blocks', { ...base, schedule: { ...BASE_SCHEDULE, ...BEST3, kStore: 'block' } }],
+    ];
+    for (const [transA, transB] of [[true, false], [false, true], [true, true]] as const) {
+      const what = `${transA ? "A'" : 'A'}*${transB ? "B'" : 'B'}`;
+      const seen = new Set<string>();
+      for (const [note, cfg] of [['the default for this product (buildMatmul on its own)', defaultConfig(n, n, n, transA, transB, limits)] as [string, Config], ...configs]) {
+        const id = configId(cfg);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        if (!clock.within(0.7)) {
+          rows.push({ product: what, id, note, skipped: 'time budget' });
+          continue;
+        }
+        const runCfg = quick ? miniature(cfg) : cfg;
+        const size = quick ? 2 * Math.max(runCfg.tile.tm, runCfg.tile.tn) : n;
+        const r = await measureGemmAt(gpu, runCfg, size, limits, options, problemFor, heater, transA, transB);
+        const row: Row = { product: what, n: size, id, note, tile: cfg.tile, schedule: cfg.schedule, ...r };
+        rows.push(row);
+        log(`${`${what} ${size}² ${id}`.padEnd(72)} ${row.error ? `ERROR ${String(row.error).slice(0, 100)}` : `${row.tflops} TFLOP/s${row.correct ? '' : ' WRONG'}`}`);
+      }
+      for (const p of [...problems.values()]) dropProblem(p);
+    }
+    report.transposed = rows;
+  }
+
   // ---- sizes ----
   const bySize: Row = {};
   if (options.phases.includes('sizes')) {
     const sizes = quick ? [64, 128] : [1024, 2048, 8192];
     const rows: Row[] = [];
     for (const n of sizes) {
-      const defaultConfig: Config = { tile: chooseTile(n, n, limits), schedule: scheduleFor(chooseTile(n, n, limits), undefined, limits) };
+      const byDefault = defaultConfig(n, n, n, false, false, limits);
       const configs: [string, Config][] = [
         ...top.map((c, i): [string, Config] => [`top ${i + 1} at 4096²`, c]),
-        ['the default (chooseTile + its GEMM_TILES schedule)', defaultConfig],
-        ["chooseTile's tile + the best schedule", { tile: defaultConfig.tile, schedule: bestSchedule }],
-        ['the first version', { tile: defaultConfig.tile, schedule: { ...BASE_SCHEDULE, boundedIndices: false } }],
+        ['the default (chooseTile + its GEMM_TILES schedule)', byDefault],
+        ["chooseTile's tile + the best schedule", { tile: byDefault.tile, schedule: bestSchedule }],
+        ['the first version', { tile: byDefault.tile, schedule: { ...BASE_SCHEDULE, boundedIndices: false } }],
       ];
       // Every tile with at least 32 workgroups at this size, with the best schedule (adapted to the tile).
       if (!quick) {
@@ -824,9 +868,15 @@ export async function runTuneMatmul(options: TuneOptions, log: (line: string) =>
   return report;
 }
 
-function gemmProgram(cfg: Config, m: number, n: number, k: number, limits: MatmulLimits, transA = false): KernelProgram {
+/** The tile and schedule buildMatmul picks on its own for this product (vec4 when m % 4 == 0). */
+function defaultConfig(m: number, n: number, k: number, transA: boolean, transB: boolean, limits: MatmulLimits): Config {
   const variant = m % 4 === 0 ? 'vec4' : 'tiled';
-  return buildMatmul({ variant, m, n, k, transA, transB: false, epilogue: null, diagonalOnly: false }, {}, limits, { tile: cfg.tile, schedule: cfg.schedule });
+  return tiledConfig({ variant, m, n, k, transA, transB, epilogue: null, diagonalOnly: false }, limits);
+}
+
+function gemmProgram(cfg: Config, m: number, n: number, k: number, limits: MatmulLimits, transA = false, transB = false): KernelProgram {
+  const variant = m % 4 === 0 ? 'vec4' : 'tiled';
+  return buildMatmul({ variant, m, n, k, transA, transB, epilogue: null, diagonalOnly: false }, {}, limits, { tile: cfg.tile, schedule: cfg.schedule });
 }
 
 /** C = A*B on (tm + 36)×(tn + 13) with k = 3tk + 4 (nothing a multiple of the tile) against a full host product. */
@@ -864,15 +914,17 @@ async function measureGemmAt(
   n: number,
   limits: MatmulLimits,
   options: TuneOptions,
-  problemFor: (m: number, n: number, k: number) => Problem,
+  problemFor: (m: number, n: number, k: number, transA?: boolean, sameB?: boolean, samples?: number, transB?: boolean) => Problem,
   heater: Heater | null,
+  transA = false,
+  transB = false,
 ): Promise<Row> {
   const why = unfit(cfg, limits);
   if (why) return { skipped: why };
   try {
-    const problem = problemFor(n, n, n);
+    const problem = problemFor(n, n, n, transA, false, 96, transB);
     const h = problem.bind(gpu.provider);
-    const program = gemmProgram(cfg, n, n, n, limits);
+    const program = gemmProgram(cfg, n, n, n, limits, transA, transB);
     const timing = await timePasses(gpu.provider, () => gpu.provider.dispatch(program, [h.a, h.b], h.c), 1, options, heater);
     const check = problem.check(await gpu.provider.download(h.c));
     return { tflops: sig((2 * n * n * n) / (timing.gpu_us * 1e6)), ...timing, correct: check.correct, check, workgroups: program.workgroups };
@@ -949,6 +1001,10 @@ async function runSyrk(
   gemmRows.push(await gemm("our GEMM A'*B (B = A), default tile and schedule", null));
   gemmRows.push(await gemm("our GEMM A'*B (B = A), default tile + the best schedule", { tile: chooseTile(n, n, limits), schedule: bestSchedule }));
   if (bestGemm && !quick) gemmRows.push(await gemm("our GEMM A'*B (B = A), the best 4096² config", bestGemm));
+  const smallTile = chooseTile(n, n, limits);
+  gemmRows.push(await gemm("our GEMM A'*B (B = A), default tile, unrolled, branch-free, two stages", { tile: smallTile, schedule: { ...BASE_SCHEDULE, ...UB } }));
+  gemmRows.push(await gemm("our GEMM A'*B (B = A), default tile, BEST3 with A padded", { tile: smallTile, schedule: { ...BASE_SCHEDULE, ...BEST3, padA: 1 } }));
+  gemmRows.push(await gemm("our GEMM A'*B (B = A), default tile, BEST3 with two stages, A padded", { tile: smallTile, schedule: { ...BASE_SCHEDULE, ...BEST3, stages: 2, padA: 1 } }));
 
   const syrk = (label: string, tuning: SyrkTuning): Promise<Row> =>
     time(

@@ -14,6 +14,7 @@ import {
   chooseTile,
   DEFAULT_SCHEDULE,
   resolveSchedule,
+  tiledConfig,
   type MatmulConstants,
   type MatmulEpilogue,
   type MatmulLimits,
@@ -260,10 +261,11 @@ const WARP_TILE: TileConfig = { tm: 32, tn: 32, tk: 8, rm: 4, rn: 8 };
 const SCALAR_TILE: TileConfig = { tm: 32, tn: 32, tk: 4, rm: 4, rn: 8 };
 const SCHEDULES: [string, Partial<TiledSchedule>][] = [
   ['one stage', { stages: 1 }],
+  ['two stages, rolled loop, no padding', { stages: 2, unroll: false, branchFree: false, padA: 0, padB: 0 }],
   ['8×4 warps', { warpRows: 8 }],
   ['unrolled, branch-free', { unroll: true, branchFree: true }],
   ['padded rows', { padA: 1, padB: 2 }],
-  ['clamped indices (the first version)', { boundedIndices: false }],
+  ['the first version (clamped indices)', { stages: 2, warpRows: 0, unroll: false, kStore: 'scalar', padA: 0, padB: 0, branchFree: false, boundedIndices: false }],
 ];
 const EVERYTHING: Partial<TiledSchedule> = { stages: 1, warpRows: 8, unroll: true, branchFree: true, kStore: 'block', padA: 1, padB: 1 };
 
@@ -376,9 +378,16 @@ describe('matmul programs (no GPU needed)', () => {
     expect(resolveSchedule(deep, DEFAULT_SCHEDULE, L)).toMatchObject({ stages: 1 });
     expect(buildMatmul(params('vec4', 256, 256, 256), {}, L, { tile: deep }).wgsl).toContain('1 stage(s)');
     expect(() => buildMatmul(params('vec4', 64, 64, 64), {}, L, { tile: TEST_TILE.tile, schedule: { warpRows: 8 } })).toThrow(/warpRows/);
-    const plain = buildMatmul(params('vec4', 256, 256, 256), {}, L);
-    expect(buildMatmul(params('vec4', 256, 256, 256), {}, L, { schedule: { unroll: !DEFAULT_SCHEDULE.unroll } }).cacheKey).not.toBe(plain.cacheKey);
-    expect(buildMatmul(params('vec4', 256, 256, 256), {}, L, { schedule: {} }).cacheKey).toBe(plain.cacheKey);
+    const plain = buildMatmul(params('vec4', 4096, 4096, 4096), {}, L);
+    expect(buildMatmul(params('vec4', 4096, 4096, 4096), {}, L, { schedule: { unroll: !DEFAULT_SCHEDULE.unroll } }).cacheKey).not.toBe(plain.cacheKey);
+    expect(buildMatmul(params('vec4', 4096, 4096, 4096), {}, L, { schedule: {} }).cacheKey).toBe(plain.cacheKey);
+    // The default adapts: two stages under ONE_STAGE_MIN_GRID workgroups, A' rows padded like B's.
+    expect(tiledConfig(params('vec4', 4096, 4096, 4096), L).schedule).toEqual(DEFAULT_SCHEDULE);
+    expect(tiledConfig(params('vec4', 256, 256, 256), L).schedule.stages).toBe(2);
+    expect(tiledConfig(params('vec4', 4096, 4096, 4096, true), L).schedule.padA).toBe(DEFAULT_SCHEDULE.padB);
+    expect(tiledConfig(params('tiled', 4096, 4096, 4095, true), L).schedule.padA).toBe(DEFAULT_SCHEDULE.padA);
+    // Fields not given adapt to the tile: 16 threads cannot take 4×8 warps.
+    expect(() => buildMatmul(params('vec4', 64, 64, 64), {}, L, { tile: TEST_TILE.tile, schedule: { unroll: true } })).not.toThrow();
     expect(chooseTile(4096, 4096, L)).toEqual({ tm: 128, tn: 128, tk: 16, rm: 8, rn: 8 });
     expect(chooseTile(1024, 1024, L)).toEqual({ tm: 64, tn: 128, tk: 16, rm: 4, rn: 8 });
     expect(chooseTile(100, 100, L, true)).toEqual({ tm: 64, tn: 64, tk: 16, rm: 4, rn: 4 });

@@ -5,9 +5,9 @@
 // the fusion planner's. This file only generates code.
 //
 // Variants:
-// - `tiled`  : shared-memory tiles of A and B, double-buffered (one barrier per k-tile, the next
-//              tile's global loads in flight during the current tile's math), a register block of
-//              RM×RN outputs per thread; scalar global loads, so any layout and any M, N, K ≥ 1.
+// - `tiled`  : shared-memory tiles of A and B (one or two stages; the next tile's global loads in
+//              flight during the current tile's math: TiledSchedule), a register block of RM×RN
+//              outputs per thread; scalar global loads, so any layout and any M, N, K ≥ 1.
 // - `vec4`   : the same kernel with 16-byte global loads for each operand whose contiguous
 //              dimension is a multiple of 4, and 16-byte stores of C (needs M % 4 == 0).
 // - `smallk` : K ≤ 8 (outer-product-like, bound by writing C): each thread holds 4 rows of A in
@@ -24,9 +24,12 @@
 //
 // Shared-memory layout of the tiled kernels: As[p][i/4] and Bs[p][j/4] (vec4 along i and j, what
 // the inner loop reads: conflict-free 16-byte reads of A, broadcasts of B). A and B' are stored
-// straight from their 16-byte loads; A' and B (contiguous along k) are scattered by component. On
-// an H100 that scatter beats keeping B along k (Bs[j][p/4]): 35.6 vs 31.5 TFLOP/s at 4096²
-// (TiledCode.bShared keeps the other layout for comparison).
+// straight from their 16-byte loads; A' and B (contiguous along k) are scattered by component
+// (rows padded by a vec4 so the scatter has 2-way, not 4-way, bank conflicts). On an H100 that
+// scatter beats keeping B along k (Bs[j][p/4]): 35.6 vs 31.5 TFLOP/s at 4096², and beats 4×4
+// blocks transposed in registers (TiledSchedule.kStore); TiledCode.bShared keeps the other layout.
+// Every shared-memory index is one Tint's range analysis can bound (t % 2, never t & 1), so Dawn's
+// robustness pass adds no clamp to the inner loop's loads.
 //
 // Bindings: a (read), b (read), bias (read, if any), scale (read, if any), c (read_write), uniform.
 // The key holds the variant, the transposes, the epilogue flags, the tile, the vec4 flags and the
@@ -140,16 +143,20 @@ export interface TiledSchedule {
  * The schedule of every tiled GEMM and SYRK unless tuning overrides it. bench/tune/matmul.ts
  * measures the alternatives (`matbook tune-matmul --json`); set the winner here.
  */
-// Chosen from the H100 sweep (`matbook tune-matmul --json`, 2026-11-24): unrolled k-steps and
-// branch-free interior tiles gave 39.3 TFLOP/s at 4096² against 37.4 with neither (128×128×16
-// tile, 8×8 per thread, two stages); nothing else in the sweep came closer to the 45 target.
+// Chosen from the H100 sweep (`matbook tune-matmul --json`, 2026-11-24, the run with the heater:
+// bench/results/tune/2026-11-24-h100-tune-matmul-heater.json; the defaults confirmed in
+// …-defaults.json: A*B 46.6, A'*B 46.0, A*B' 46.5, A'*B' 46.9 at 4096²). 128×128×16, 8×8 per thread:
+// the first version 35.7 TFLOP/s at 4096²; bounded indices 37.3; + unrolled, branch-free 39.3;
+// + one stage 41.3; + 4×8 warps 44.0 or + B padded 44.0; all four 46.6 (47.3 at 8192², 44.5 at
+// 2048²). Two stages with the other three lose (one stage frees registers and storage for the
+// padded B rows); 4×4 register blocks for B lose everywhere (34.7).
 export const DEFAULT_SCHEDULE: TiledSchedule = {
-  stages: 2,
-  warpRows: 0,
+  stages: 1,
+  warpRows: 4,
   unroll: true,
   kStore: 'scalar',
   padA: 0,
-  padB: 0,
+  padB: 1,
   branchFree: true,
   boundedIndices: true,
 };
@@ -157,7 +164,10 @@ export const DEFAULT_SCHEDULE: TiledSchedule = {
 /** Bench/tuning overrides; the planner never passes these. */
 export interface MatmulTuning {
   tile?: TileConfig;
-  /** Fields given here are used as they are (an error if they do not fit); the rest come from DEFAULT_SCHEDULE. */
+  /**
+   * Fields given here are used as they are (an error if they do not fit); the rest come from
+   * DEFAULT_SCHEDULE, adapted to the tile (a warp arrangement it cannot take, storage it lacks).
+   */
   schedule?: Partial<TiledSchedule>;
   /** Columns each smallk thread sweeps. */
   smallkColumns?: number;
@@ -233,9 +243,10 @@ export interface GemmTileChoice {
  * The tiles chooseTile offers, biggest first; a tile is taken when C has at least `minGrid` of
  * them and it fits the device (with its schedule, stages and padding relaxed if need be). Big
  * tiles cut shared-memory traffic per flop, but only pay when there are enough of them to fill
- * the GPU. Measured on an H100 (f32, vec4, 256 threads): 4096² 128×128×16 (8×8) 35.6 TFLOP/s vs
- * 128×128×8 32.9 vs 64×128 30.8; 2048² 128×128 34.4 vs 64×128 29.7 vs 64×64 25.5; 1024² (64
- * tiles of 128²: too few) 64×128 (4×8) 24.6 vs 64×64 22.0 vs 128×128 16.3.
+ * the GPU. Measured on an H100 with DEFAULT_SCHEDULE (tune-matmul, 2026-11-24): 4096² 128×128×16
+ * (8×8) 46.6 TFLOP/s, 256×64 46.8, 128×64 and 64×128 (8×8, 128 threads) 45.4, 128×128×8 40.3,
+ * ×32 40.1, 8×16 per thread 41-44; 2048² 128×128 44.5 vs 64×128 (4×8) 37.2; 1024² (64 tiles of
+ * 128²: too few) 64×128 (4×8, two stages: a small grid) 30.9, (8×8) 31.1, vs 128×128 19.2.
  * `matbook tune-matmul --json` measures the alternatives; its `recommendation` says what to set.
  */
 export const GEMM_TILES: readonly GemmTileChoice[] = [
@@ -290,14 +301,45 @@ export function resolveSchedule(t: TileConfig, wanted: TiledSchedule, limits: Ma
 }
 
 /**
- * The schedule a program uses: tuning's fields as given over DEFAULT_SCHEDULE (checked strictly
- * later); else DEFAULT_SCHEDULE with the GEMM_TILES row of this tile (if any) over it, adapted to
- * the tile and the device. SYRK takes the same rows for its square tiles.
+ * One stage (two barriers per k-tile, nothing to overlap the next tile's stores with) pays only
+ * when other workgroups on the SM fill the stalls: below this many workgroups (two per SM on an
+ * H100) the default keeps two stages. H100: a 1024²·200000 A'*B (128 workgroups of 64×128) took
+ * 16.3 ms with one stage and 13.1 with two; at 4096² (1024 workgroups) one stage is 46.6 TFLOP/s
+ * against 39.2-40.3 with two.
  */
-export function scheduleFor(tile: TileConfig, given: Partial<TiledSchedule> | undefined, limits: MatmulLimits): TiledSchedule {
-  if (given !== undefined) return { ...DEFAULT_SCHEDULE, ...given };
+export const ONE_STAGE_MIN_GRID = 2 * FULL_GRID;
+
+/** Where the program runs, for the schedule's two grid- and layout-dependent adjustments. */
+export interface ScheduleUse {
+  /** Workgroups in the dispatch. */
+  workgroups: number;
+  /** A' with 16-byte loads: A's tile is scattered into As by component, like B's. */
+  scatteredA: boolean;
+}
+
+/**
+ * The schedule a program uses: tuning's fields as given over DEFAULT_SCHEDULE (checked strictly
+ * later); else DEFAULT_SCHEDULE with the GEMM_TILES row of this tile (if any) over it, then, when
+ * `use` says where it runs: a scattered A' gets its rows padded like B's (H100, 4096²: A'*B 43.4 →
+ * 46.1 TFLOP/s, A'*B' 46.0 → 46.8; a straight A loses with padded rows, 46.8 → 42.8 on 256×64),
+ * and a grid under ONE_STAGE_MIN_GRID keeps two stages; last, adapted to the tile and the device.
+ * SYRK takes the same rows for its square tiles.
+ */
+export function scheduleFor(tile: TileConfig, given: Partial<TiledSchedule> | undefined, limits: MatmulLimits, use?: ScheduleUse): TiledSchedule {
+  if (given !== undefined) {
+    // The fields not given come from DEFAULT_SCHEDULE, adapted to the tile like the default is.
+    let s: TiledSchedule = { ...DEFAULT_SCHEDULE, ...given };
+    if (given.warpRows === undefined && warpProblem(tile, s.warpRows) !== null) s = { ...s, warpRows: 0 };
+    const fits = (x: TiledSchedule): boolean => tileStorage(tile, x) <= limits.maxWorkgroupStorage;
+    if (!fits(s) && given.stages === undefined && s.stages === 2) s = { ...s, stages: 1 };
+    if (!fits(s) && given.padA === undefined) s = { ...s, padA: 0 };
+    if (!fits(s) && given.padB === undefined) s = { ...s, padB: 0 };
+    return s;
+  }
   const row = GEMM_TILES.find((c) => c.tile.tm === tile.tm && c.tile.tn === tile.tn && c.tile.tk === tile.tk && c.tile.rm === tile.rm && c.tile.rn === tile.rn);
-  const wanted: TiledSchedule = { ...DEFAULT_SCHEDULE, ...row?.schedule };
+  let wanted: TiledSchedule = { ...DEFAULT_SCHEDULE, ...row?.schedule };
+  if (use?.scatteredA && wanted.padA === 0) wanted = { ...wanted, padA: wanted.padB };
+  if (use && use.workgroups < ONE_STAGE_MIN_GRID && wanted.stages === 1) wanted = { ...wanted, stages: 2 };
   return resolveSchedule(tile, wanted, limits) ?? resolveSchedule(tile, DEFAULT_SCHEDULE, limits) ?? DEFAULT_SCHEDULE;
 }
 
@@ -462,6 +504,14 @@ export interface TiledCode {
   readonly accumulate: boolean;
 }
 
+/** The tile and schedule a tiled/vec4 product runs with: tuning's, else chooseTile's and scheduleFor's. */
+export function tiledConfig(params: MatmulParams, limits: MatmulLimits, tuning: MatmulTuning = {}): { tile: TileConfig; schedule: TiledSchedule } {
+  const { m, n, k, transA } = params;
+  const tile = tuning.tile ?? chooseTile(m, n, limits);
+  const use: ScheduleUse = { workgroups: Math.ceil(m / tile.tm) * Math.ceil(n / tile.tn), scatteredA: transA && params.variant === 'vec4' && k % 4 === 0 };
+  return { tile, schedule: scheduleFor(tile, tuning.schedule, limits, use) };
+}
+
 function buildTiledGemm(
   params: MatmulParams,
   epilogue: MatmulEpilogue | null,
@@ -470,11 +520,10 @@ function buildTiledGemm(
   tuning: MatmulTuning,
 ): KernelProgram {
   const { m, n, k, transA, transB } = params;
-  const tile = tuning.tile ?? chooseTile(m, n, limits);
-  const schedule = scheduleFor(tile, tuning.schedule, limits);
-  checkTile(tile, schedule, limits);
   const vec = params.variant === 'vec4';
   if (vec && m % 4 !== 0) throw new Error(`matmul vec4: needs m % 4 == 0 (16-byte stores of C), got m = ${m}`);
+  const { tile, schedule } = tiledConfig(params, limits, tuning);
+  checkTile(tile, schedule, limits);
   const code: TiledCode = {
     family: 'gemm',
     tile,

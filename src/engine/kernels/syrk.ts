@@ -98,8 +98,6 @@ export function buildSyrkPlan(params: SyrkParams, constants: SyrkConstants, limi
   const splitTile = n >= BIG_TILE ? chooseTile(Math.max(n, 2048), Math.max(n, 2048), limits, true) : chooseTile(n, n, limits, true);
   const tile = tuning.tile ?? (tuning.splits === 1 ? chooseTile(n, n, limits, true) : splitTile);
   if (tile.tm !== tile.tn) throw new Error('syrk: the tile must be square');
-  const schedule = scheduleFor(tile, tuning.schedule, limits);
-  checkTile(tile, schedule, limits);
   const nt = Math.ceil(n / tile.tm);
   const triangle = (nt * (nt + 1)) / 2;
   if (triangle > limits.maxWorkgroupsPerDimension) throw new Error(`syrk: n = ${n} needs ${triangle} tiles, past the workgroup grid`);
@@ -110,6 +108,8 @@ export function buildSyrkPlan(params: SyrkParams, constants: SyrkConstants, limi
   splits = Math.ceil(rows / kChunk);
 
   const vec = k % 4 === 0 && rowOffset % 4 === 0 && rows % 4 === 0;
+  const schedule = scheduleFor(tile, tuning.schedule, limits, { workgroups: triangle * splits, scatteredA: vec });
+  checkTile(tile, schedule, limits);
   const code: TiledCode = {
     family: 'syrk',
     tile,
