@@ -8,6 +8,7 @@ import { parseColorText, parseLineSpec, parseLineStyleText, parseMarkerText, typ
 import type { LineStyle, MarkerKind, Rgb } from '../runtime/figures/model.ts';
 import { charRows, type Tensor, type Value } from '../runtime/values/index.ts';
 import { isText, textArg } from './args.ts';
+import { doubles } from './fibres.ts';
 import { tensorArg } from './numeric.ts';
 
 /** A plot argument as text, or null when it is not text. */
@@ -229,4 +230,10 @@ export function lineProps(pairs: [string, Value][], cls: string): LineProps {
     }
   }
   return props;
+}
+
+/** Handles are plain numbers here: a figure's number, an axes' id, a running count for the rest. */
+let nextHandle = 1000;
+export function handles(n: number): Tensor {
+  return doubles(Array.from({ length: n }, () => nextHandle++), [n, 1]);
 }

@@ -22,6 +22,7 @@ import './sets.ts';
 import './statistics.ts';
 import './dataAnalysis.ts';
 import './graphics.ts';
+import './graphicsImages.ts';
 
 export { lookupBuiltin, builtinNames, allBuiltins } from './registry.ts';
 export type { BuiltinSpec, CallContext, Family } from './types.ts';
