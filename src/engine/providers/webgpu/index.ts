@@ -208,10 +208,11 @@ class WebGpuProviderImpl implements WebGpuProvider {
   }
 
   release(handle: GpuArrayHandle): void {
+    // destroy() already freed every buffer; a finalizer may still hand back a handle afterwards.
+    if (this.destroyed) return;
     const buffer = this.buffers.get(handle.id);
     if (!buffer) throw new Error(`release: GPU array ${handle.id} is not live (released twice?)`);
     this.buffers.delete(handle.id);
-    if (this.destroyed) return;
     this.releaseAfterSubmit(this.storage, buffer);
   }
 
