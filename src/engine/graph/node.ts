@@ -32,6 +32,15 @@ export type NodeOp =
   | { kind: 'diag'; arg: GraphNode };
 
 let nextId = 1;
+let elementsMade = 0;
+
+/**
+ * How many graph nodes were ever made, and their elements (constants aside): the runtime bounds
+ * the lazy graph between sync points by their growth.
+ */
+export function graphTally(): { nodes: number; elements: number } {
+  return { nodes: nextId - 1, elements: elementsMade };
+}
 
 /**
  * Hash-consing: a factory asked for an op it has already built over the same arguments returns
@@ -46,7 +55,7 @@ const forget = new FinalizationRegistry<string>((key) => {
 
 function intern(key: string, make: () => GraphNode): GraphNode {
   const found = interned.get(key)?.deref();
-  if (found) return found;
+  if (found?.usable) return found;
   const node = make();
   interned.set(key, new WeakRef(node));
   forget.register(node, key);
@@ -74,7 +83,20 @@ export class GraphNode {
     readonly shape: readonly number[],
     /** true when the value is 0/1 (comparisons, logical ops): the class above it is logical. */
     readonly logical: boolean,
-  ) {}
+  ) {
+    if (op_.kind !== 'constant') elementsMade += this.numel;
+  }
+
+  /**
+   * Set when the runtime gave the buffer back because no variable could reach this node any more
+   * (GpuRuntime.releaseUnheld): caches must not hand it out, and reading it is an internal error.
+   */
+  evicted = false;
+
+  /** False once this node's buffer (for a view: its argument's) was given back. */
+  get usable(): boolean {
+    return !this.evicted && (this.op_.kind !== 'reshape' || this.op_.arg.usable);
+  }
 
   get op(): NodeOp {
     return this.op_;

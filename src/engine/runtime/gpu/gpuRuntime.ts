@@ -3,7 +3,7 @@
 // submit, and reports a kernel event per dispatch plus the plan's decisions. Buffers of values
 // that are gone are given back to the pool when their nodes are garbage-collected.
 
-import type { GraphNode } from '../../graph/node.ts';
+import { graphTally, type GraphNode } from '../../graph/node.ts';
 import { planFlush, type PlanStep } from '../../fusion/plan.ts';
 import { buildFusedElementwise } from '../../kernels/fusedElementwise.ts';
 import { buildReduction } from '../../kernels/reduction.ts';
@@ -51,6 +51,23 @@ export const GPU_OUT_OF_MEMORY = 'parallel:gpu:array:OOM';
 /** WebGPU does not report device memory; 4 GiB is safe on the GPUs people run notebooks on. */
 const DEFAULT_BUDGET_BYTES = 4 * 1024 ** 3;
 
+/**
+ * The bound on lazy work between sync points. A loop such as `for i = 1:1e5, x = x + 1; end`
+ * otherwise builds one graph of every iteration: planning and compiling it grows faster than
+ * linearly, and a loop that makes a fresh array per iteration (randn, a product) would hold all of
+ * them at once. So, between statements, the workspace's pending values are computed once this
+ * many nodes were made since the last flush; loop iterations then give kernels of one shape that
+ * the pipeline cache serves again.
+ */
+const PENDING_NODE_LIMIT = 512;
+/**
+ * Planning the pending graph tells what a flush would allocate; it is done again once nodes of
+ * this share of the budget (in elements, a cheap upper bound) were made since the last look.
+ */
+const PENDING_CHECK_SHARE = 1 / 64;
+/** Share of the budget that pending arrays may reach before a statement boundary computes them. */
+const PENDING_BUDGET_SHARE = 1 / 4;
+
 export class GpuRuntime implements LoweringHost {
   readonly policy: 'auto' | 'on';
   readonly autoThreshold: number;
@@ -61,6 +78,11 @@ export class GpuRuntime implements LoweringHost {
   private randomCounter = 0;
   private randomGeneration = -1;
   private readonly finalizer: FinalizationRegistry<GpuArrayHandle>;
+  /** graphTally() at the last flush, and at the last look at what a flush would allocate. */
+  private tallyAtFlush = graphTally();
+  private tallyAtCheck = graphTally();
+  /** Nodes this runtime computed and whose buffers it has not given back, by id. */
+  private readonly owned = new Map<number, WeakRef<GraphNode>>();
 
   constructor(
     readonly provider: WebGpuProvider,
@@ -137,15 +159,60 @@ export class GpuRuntime implements LoweringHost {
   async toHost(v: GpuTensor, liveRoots: Iterable<GraphNode> = []): Promise<Tensor> {
     if (v.host) return v.host;
     await this.flush([v.node, ...liveRoots]);
-    const data = await this.provider.download(v.node.buffer as GpuArrayHandle);
+    const data = await this.provider.download(bufferOf(v.node));
     const host = new Tensor(v.cls, v.shape, Float64Array.from(data.subarray(0, v.numel)));
     v.host = host;
     return host;
   }
 
+  /**
+   * At a statement boundary: computes the pending values of `liveRoots()` when the graph made since
+   * the last flush is past PENDING_NODE_LIMIT nodes, or would allocate more than its share of the
+   * budget. Cheap when it does nothing (a counter comparison), so it can run before every statement.
+   */
+  boundPendingWork(liveRoots: () => GraphNode[], held: (() => Set<GraphNode>) | null): Promise<void> | undefined {
+    const tally = graphTally();
+    const flush = async (roots: GraphNode[]): Promise<void> => {
+      await this.flush(roots);
+      if (held) this.releaseUnheld(held());
+    };
+    if (tally.nodes - this.tallyAtFlush.nodes >= PENDING_NODE_LIMIT) return flush(liveRoots());
+    const madeBytes = (tally.elements - this.tallyAtCheck.elements) * 4;
+    if (madeBytes < this.budgetBytes * PENDING_CHECK_SHARE) return undefined;
+    this.tallyAtCheck = tally;
+    const roots = liveRoots();
+    const plan = planFlush(roots, 'auto', this.planLimits());
+    const bytes = plan.steps.reduce((sum, step) => sum + stepOutputs(step).reduce((b, n) => b + n.numel * 4, 0), 0);
+    return bytes > this.budgetBytes * PENDING_BUDGET_SHARE ? flush(roots) : undefined;
+  }
+
+  /**
+   * Gives back the buffers of computed nodes outside `held`: the nodes that variables hold and
+   * everything their pending values read. The caller vouches that nothing else can read them (no
+   * expression is half evaluated: the end of a cell, a statement boundary at the top level).
+   * Without this, a buffer goes back only when the garbage collector finds its node, and a loop
+   * that makes a new array per iteration runs out of GPU memory long before the heap feels full.
+   */
+  releaseUnheld(held: ReadonlySet<GraphNode>): void {
+    for (const [id, ref] of this.owned) {
+      const node = ref.deref();
+      if (node !== undefined && held.has(node)) continue;
+      this.owned.delete(id);
+      if (node === undefined || node.evicted || node.buffer === null) continue;
+      this.finalizer.unregister(node);
+      this.provider.release(node.buffer as GpuArrayHandle);
+      node.evicted = true;
+    }
+  }
+
+  private planLimits(): { maxStorageBuffers: number } {
+    return { maxStorageBuffers: this.provider.limits.maxStorageBuffersPerShaderStage };
+  }
+
   /** Computes every pending node reachable from `roots`, in one submit. */
   async flush(roots: Iterable<GraphNode>): Promise<void> {
-    const plan = planFlush(roots, 'auto', { maxStorageBuffers: this.provider.limits.maxStorageBuffersPerShaderStage });
+    this.tallyAtFlush = this.tallyAtCheck = graphTally();
+    const plan = planFlush(roots, 'auto', this.planLimits());
     if (plan.steps.length === 0) return;
     this.checkMemory(plan.steps);
     for (const step of plan.steps) this.execute(step);
@@ -162,13 +229,7 @@ export class GpuRuntime implements LoweringHost {
     const bindLimit = this.provider.limits.maxStorageBufferBindingSize;
     let bytes = 0;
     for (const step of steps) {
-      const nodes =
-        step.kind === 'elementwise' ? step.outputs
-        : step.kind === 'alias' ? []
-        : step.kind === 'matmul' ? [step.spec.output]
-        : step.kind === 'imageNormalize' ? [step.spec.output, step.spec.mu, step.spec.sigma]
-        : [step.node];
-      for (const n of nodes) {
+      for (const n of stepOutputs(step)) {
         const b = n.numel * 4;
         if (b > bindLimit) {
           raise('MATLAB:gpuArray:tooLarge', `An array of ${n.numel} elements (${formatBytes(b)}) is larger than this GPU can bind in one buffer (${formatBytes(bindLimit)}).`);
@@ -193,7 +254,8 @@ export class GpuRuntime implements LoweringHost {
 
   private own(node: GraphNode, handle: GpuArrayHandle): void {
     node.settle(handle);
-    this.finalizer.register(node, handle);
+    this.finalizer.register(node, handle, node);
+    this.owned.set(node.id, new WeakRef(node));
   }
 
   private allocate(node: GraphNode): GpuArrayHandle {
@@ -332,6 +394,22 @@ function releaserFor(provider: WebGpuProvider): FinalizationRegistry<GpuArrayHan
   return releaser;
 }
 
+/** The arrays a plan step allocates. */
+function stepOutputs(step: PlanStep): readonly GraphNode[] {
+  switch (step.kind) {
+    case 'elementwise':
+      return step.outputs;
+    case 'alias':
+      return [];
+    case 'matmul':
+      return [step.spec.output];
+    case 'imageNormalize':
+      return [step.spec.output, step.spec.mu, step.spec.sigma];
+    default:
+      return [step.node];
+  }
+}
+
 function formatBytes(b: number): string {
   if (b >= 1024 ** 3) return `${(b / 1024 ** 3).toFixed(2)} GiB`;
   if (b >= 1024 ** 2) return `${(b / 1024 ** 2).toFixed(1)} MiB`;
@@ -339,6 +417,7 @@ function formatBytes(b: number): string {
 }
 
 function bufferOf(n: GraphNode): GpuArrayHandle {
+  if (!n.usable) throw new Error(`internal: node ${n.id} read after its buffer was given back`);
   if (n.buffer === null) throw new Error(`internal: node ${n.id} read before it was computed`);
   return n.buffer as GpuArrayHandle;
 }

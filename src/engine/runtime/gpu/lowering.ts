@@ -47,7 +47,7 @@ function nodeOf(v: Value, host: LoweringHost): GraphNode | null {
   if (v.re.length === 1) return constantNode(v.re[0]);
   // Keyed by the data, not the Tensor: `img` and `img(:)` share their elements.
   const uploaded = host.uploads.get(v.re)?.deref();
-  if (uploaded && uploaded.logical === (v.cls === 'logical')) {
+  if (uploaded?.usable && uploaded.logical === (v.cls === 'logical')) {
     return viewAs(uploaded, v.shape);
   }
   const node = uploadNode(v.re, v.shape, v.cls === 'logical');

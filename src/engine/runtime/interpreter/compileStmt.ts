@@ -28,6 +28,12 @@ export interface StmtRuntime extends Runtime {
   display(name: string, value: Value): Async<void>;
   /** Throws when the user asked to stop. */
   checkInterrupt(): void;
+  /**
+   * After a statement: computes the workspace's pending GPU values once the lazy graph has grown
+   * past its bound (a Promise then, nothing otherwise), so a long loop never builds one huge kernel
+   * or holds every intermediate at once.
+   */
+  boundPendingGpuWork(): Promise<void> | undefined;
   /** The MException value bound by `catch err`. */
   exceptionValue(err: MatlabError): Value;
   /** Calls a function in command syntax (`format long`, `hold on`). */
@@ -55,14 +61,23 @@ export class StmtCompiler {
   private guarded(s: ast.Stmt): StmtFn {
     const f = this.stmt(s);
     const rt = this.runtime;
-    return (fr) => {
-      rt.checkInterrupt();
+    const run = (fr: Frame): Async<Signal> => {
       try {
         const r = f(fr);
         return isAsync(r) ? r.catch((e: unknown) => withSpan(e, s)) : r;
       } catch (e) {
         return withSpan(e, s);
       }
+    };
+    // After the statement, so a flush refused for memory names the statement that asked for it.
+    const bound = (signal: Signal): Async<Signal> => {
+      const settling = rt.boundPendingGpuWork();
+      return settling ? settling.then(() => signal, (e: unknown) => withSpan(e, s)) : signal;
+    };
+    return (fr) => {
+      rt.checkInterrupt();
+      const r = run(fr);
+      return isAsync(r) ? r.then(bound) : bound(r);
     };
   }
 

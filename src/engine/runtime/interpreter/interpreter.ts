@@ -23,15 +23,19 @@ import { BuiltinContext } from './builtinContext.ts';
 import { FigureState } from '../figures/state.ts';
 
 /** Where a running program's output goes. */
-/** Appends the not-yet-computed GPU nodes a value holds (directly or inside cells, structs, captures). */
-function collectPendingNodes(v: Value | undefined, seen: Set<Value>, out: GraphNode[]): void {
+/**
+ * Appends the GPU nodes a value holds (directly or inside cells, structs, captures): all of them,
+ * or only the ones not computed yet.
+ */
+function collectGpuNodes(v: Value | undefined, seen: Set<Value>, out: GraphNode[], pendingOnly: boolean): void {
   if (v === undefined || seen.has(v)) return;
   seen.add(v);
+  const inner = (item: Value) => collectGpuNodes(item, seen, out, pendingOnly);
   if (v.type === 'gpu') {
-    if (v.node.buffer === null) out.push(v.node);
-  } else if (v.type === 'cell') v.items.forEach((item) => collectPendingNodes(item, seen, out));
-  else if (v.type === 'struct') for (const m of v.items) m.forEach((item) => collectPendingNodes(item, seen, out));
-  else if (v.type === 'function_handle' && v.anonymous) v.anonymous.captures.forEach((item) => collectPendingNodes(item, seen, out));
+    if (!pendingOnly || v.node.buffer === null) out.push(v.node);
+  } else if (v.type === 'cell') v.items.forEach(inner);
+  else if (v.type === 'struct') for (const m of v.items) m.forEach(inner);
+  else if (v.type === 'function_handle' && v.anonymous) v.anonymous.captures.forEach(inner);
 }
 
 export interface OutputSink {
@@ -247,7 +251,7 @@ export class Interpreter implements StmtRuntime {
   liveGpuRoots(): GraphNode[] {
     const out: GraphNode[] = [];
     const seen = new Set<Value>();
-    for (const fr of this.frames) fr.vars.forEach((v) => collectPendingNodes(v, seen, out));
+    for (const fr of this.frames) fr.vars.forEach((v) => collectGpuNodes(v, seen, out, true));
     return out;
   }
 
@@ -260,7 +264,7 @@ export class Interpreter implements StmtRuntime {
     const dropped: string[] = [];
     for (const name of this.variableNames()) {
       const pending: GraphNode[] = [];
-      collectPendingNodes(this.workspace.get(name), new Set(), pending);
+      collectGpuNodes(this.workspace.get(name), new Set(), pending, true);
       if (pending.length === 0) continue;
       this.workspace.set(name, undefined);
       dropped.push(name);
@@ -291,9 +295,35 @@ export class Interpreter implements StmtRuntime {
     return lost;
   }
 
-  /** Computes every pending GPU value still held by a variable (end of a cell). */
+  boundPendingGpuWork(): Promise<void> | undefined {
+    // Inside a function call the caller may hold half-evaluated temporaries that read GPU
+    // buffers; at the top level, between statements, only variables can.
+    return this.gpu?.boundPendingWork(() => this.liveGpuRoots(), this.frames.length === 1 ? () => this.heldGpuNodes() : null);
+  }
+
+  /**
+   * Computes every pending GPU value still held by a variable, then gives back the buffers no
+   * variable can reach (end of a cell: nothing else can read them).
+   */
   async settleGpu(): Promise<void> {
-    if (this.gpu) await this.gpu.flush(this.liveGpuRoots());
+    if (!this.gpu) return;
+    await this.gpu.flush(this.liveGpuRoots());
+    this.gpu.releaseUnheld(this.heldGpuNodes());
+  }
+
+  /** The GPU nodes variables hold, computed or not, and every node their pending values read. */
+  heldGpuNodes(): Set<GraphNode> {
+    const held = new Set<GraphNode>();
+    const seen = new Set<Value>();
+    const stack: GraphNode[] = [];
+    for (const fr of this.frames) fr.vars.forEach((v) => collectGpuNodes(v, seen, stack, false));
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (held.has(n)) continue;
+      held.add(n);
+      stack.push(...n.args);
+    }
+    return held;
   }
 
   callHandle(fn: FunctionHandle, args: Value[], nargout: number): Async<Value[]> {
