@@ -8,6 +8,7 @@
 
 import type { WebGpuProvider } from '../../src/engine/providers/webgpu/index.ts';
 import { CaseRunner, type BenchHost } from './harness.ts';
+import { gemmHeater } from './heater.ts';
 import { FULL_IMAGE, QUICK_IMAGE, runImageNormalizeCases, type ImageSizes } from './imageCases.ts';
 import { FULL_MATMUL, QUICK_MATMUL, runMatmulCases, type MatmulSizes } from './matmulCases.ts';
 import { CopyReference, runCopyCases, runElementwiseAndReductions, type MemorySizes, type Repeat } from './memoryCases.ts';
@@ -15,6 +16,10 @@ import { choosePeak, type AdapterNames } from './peak.ts';
 import { runPeers, type PeerSetup } from './peers.ts';
 import { sig } from './stats.ts';
 import { runWorkloads } from './workloads.ts';
+
+/** GPU milliseconds of heater load before the first case, and before every timed sample. */
+const HEAT_FIRST_MS = 1500;
+const HEAT_PER_SAMPLE_MS = 30;
 
 export const FULL_SIZES: MemorySizes = { vectors: [1e7, 1e8], reduce: 1e8, matrix: 1e4 };
 export const QUICK_SIZES: MemorySizes = { vectors: [1e5, 1e6], reduce: 1e6, matrix: 1e3 };
@@ -64,7 +69,14 @@ export async function runGpuSuite(provider: WebGpuProvider, host: BenchHost, opt
   const workloadRep: Repeat = quick ? { warmups: 1, repetitions: 1 } : { warmups: 1, repetitions: 3 };
   const peerRep: Repeat = quick ? { warmups: 1, repetitions: 2 } : { warmups: 2, repetitions: 5 };
   const peak = choosePeak(options.adapterNames, options.peakTflops);
-  const runner = new CaseRunner(host, provider, options.only);
+  // Real GPUs drop their clock whenever the host pauses; a software adapter has no clock to keep.
+  const heater = quick || provider.adapter.isFallbackAdapter ? null : gemmHeater(provider, HEAT_PER_SAMPLE_MS);
+  if (heater) {
+    const first = await heater.heat(HEAT_FIRST_MS);
+    host.log(`heater: ${first.heater_us} µs per 2048² GEMM after ${HEAT_FIRST_MS} ms of load${first.settled ? '' : ' (not settled)'}`);
+  }
+  const timedHost: BenchHost = heater ? { ...host, warmGpu: async () => (await heater.heat()).settled } : host;
+  const runner = new CaseRunner(timedHost, provider, options.only);
   const copy = new CopyReference();
   const gcAvailable = await host.collectGarbage();
   runner.gcAvailable = gcAvailable;
@@ -95,6 +107,8 @@ export async function runGpuSuite(provider: WebGpuProvider, host: BenchHost, opt
     }
   } catch (e) {
     fatal = e instanceof Error ? e.message : String(e);
+  } finally {
+    heater?.release();
   }
 
   const adapter = provider.adapter;
@@ -126,6 +140,9 @@ export async function runGpuSuite(provider: WebGpuProvider, host: BenchHost, opt
       workload_repetitions: workloadRep,
       peer_repetitions: peerRep,
       statistic: 'median GPU time over the repetitions; each repetition is one flush',
+      clock: heater
+        ? `before every timed sample (ours and the peers'), a 2048² GEMM runs for ${HEAT_PER_SAMPLE_MS} ms of GPU time at least and until its time per dispatch is within 2% of its best in the run (bench/core/heater.ts); clock_settled per case says whether it got there every time`
+        : 'no heater (quick sizes or a software adapter)',
       gpu_time: provider.timing === 'timestamp' ? 'timestamp queries around each compute pass' : 'wall time to onSubmittedWorkDone per dispatch',
       wall_ms: 'cell run (or dispatch + flush) plus a read-back of one element of the result; unfused: the sum over its cells (the garbage collection between them is not timed)',
       engine_memory_budget: 'a session raises out-of-memory past 4 GiB of GPU arrays (pool classes are powers of two: 512 MiB per 1e8 f32 array)',

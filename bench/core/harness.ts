@@ -19,6 +19,11 @@ export interface BenchHost {
   collectGarbage(): Promise<boolean>;
   /** Called with each record as soon as its case is done (the browser page fills its table). */
   onResult?(result: CaseResult): void;
+  /**
+   * Brings the GPU to its working clock right before a timed sample (bench/core/heater.ts); the
+   * suite sets it on real GPUs. Says whether the clock was at its top.
+   */
+  warmGpu?(): Promise<boolean>;
 }
 
 /** One JSON record of the report; `name` is unique within a run. */
@@ -39,18 +44,25 @@ export interface Measured {
   kernels_per_rep: number;
   kernels: string[];
   samples_gpu_us: (number | null)[];
+  /** Whether the heater had the clock at its top before every sample (null: no heater). */
+  clock_settled: boolean | null;
   /** Unrounded medians, for ratios. */
   raw: { gpuUs: number; wallMs: number };
 }
 
 export async function measure(host: BenchHost, warmups: number, repetitions: number, once: () => Promise<Sample>): Promise<Measured> {
   const samples: Sample[] = [];
+  let settled: boolean | null = null;
   for (let i = 0; i < warmups + repetitions; i++) {
     // Outside the timed region: values dropped by the last repetition give their buffers back, so
     // the pool reuses them instead of growing by one result per repetition.
     await host.collectGarbage();
+    const warm = host.warmGpu ? await host.warmGpu() : null;
     const sample = await once();
-    if (i >= warmups) samples.push(sample);
+    if (i >= warmups) {
+      samples.push(sample);
+      if (warm !== null) settled = (settled ?? true) && warm;
+    }
   }
   const gpu = samples.map((s) => s.gpuUs);
   const wall = samples.map((s) => s.wallMs);
@@ -63,6 +75,7 @@ export async function measure(host: BenchHost, warmups: number, repetitions: num
     kernels_per_rep: last.kernels.length,
     kernels: last.kernels,
     samples_gpu_us: gpu.map((x) => sig(x)),
+    clock_settled: settled,
     raw: { gpuUs: median(gpu), wallMs: median(wall) },
   };
 }

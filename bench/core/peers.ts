@@ -8,7 +8,7 @@
 // engine's case of the same shape (matmul_N, elementwise_fused_N, sum_N) under `peers`, with
 // the time ratios ours/peer (below 1: Matbook is faster).
 
-import { CaseRunner, type CaseResult } from './harness.ts';
+import { CaseRunner, type BenchHost, type CaseResult } from './harness.ts';
 import type { Repeat } from './memoryCases.ts';
 import { median, sig, sizeLabel } from './stats.ts';
 
@@ -59,9 +59,10 @@ interface Expected {
   tolerance: number;
 }
 
-async function measurePeer<T>(backend: PeerBackend<T>, op: () => T, rep: Repeat, expected: Expected): Promise<PeerMeasurement> {
+async function measurePeer<T>(host: BenchHost, backend: PeerBackend<T>, op: () => T, rep: Repeat, expected: Expected): Promise<PeerMeasurement> {
   const walls: number[] = [];
   for (let i = 0; i < rep.warmups + rep.repetitions; i++) {
+    await host.warmGpu?.();
     const t0 = performance.now();
     const r = op();
     await backend.sync(r);
@@ -72,6 +73,7 @@ async function measurePeer<T>(backend: PeerBackend<T>, op: () => T, rep: Repeat,
   const gpus: number[] = [];
   let kernels: string[] | null = null;
   for (let i = 0; i < rep.repetitions; i++) {
+    await host.warmGpu?.();
     const t = await backend.timed(op);
     if (!t) break;
     gpus.push(t.gpuUs);
@@ -153,7 +155,7 @@ export async function runPeers(runner: CaseRunner, setups: readonly PeerSetup[],
       await runner.attempt(label, async () => {
         const xs = inputs.map((x) => b.upload(x.data, x.shape));
         try {
-          const m = await measurePeer(b, () => op(b, xs), rep, expected);
+          const m = await measurePeer(runner.host, b, () => op(b, xs), rep, expected);
           attach(runner.find(caseName), b.id, b.label, m);
           runner.host.log(`${label}: wall ${m.wall_ms} ms, GPU ${m.gpu_us ?? '—'} µs`);
         } catch (e) {

@@ -171,6 +171,7 @@ async function runMode(runner: CaseRunner, source: string, sizes: Record<string,
   try {
     for (let i = 0; i < rep.warmups + rep.repetitions; i++) {
       await runner.host.collectGarbage();
+      await runner.host.warmGpu?.();
       const engine = new Engine(runner.provider);
       try {
         await engine.run(prelude(sizes));

@@ -54,6 +54,7 @@ import {
   type TiledSchedule,
 } from '../../src/engine/kernels/matmul.ts';
 import type { KernelProgram } from '../../src/engine/kernels/program.ts';
+import { ClockHeater, timeRuns, WARM_BATCH_US } from '../core/heater.ts';
 import { buildSyrkPlan, type SyrkTuning } from '../../src/engine/kernels/syrk.ts';
 import { acquireDevice } from '../../src/engine/providers/webgpu/device.ts';
 import { openWebGpu, type GpuArrayHandle, type WebGpuProvider } from '../../src/engine/providers/webgpu/index.ts';
@@ -340,7 +341,7 @@ interface Timing {
   /** Median µs of each warm-up batch: falling while the clock ramps, flat once it has. */
   warm_batches_us: number[];
   /** The heater's µs per dispatch just before, and whether it reached its best (the clock at the top). */
-  heater_us?: number;
+  heater_us?: number | null;
   clock_settled?: boolean;
 }
 
@@ -352,52 +353,6 @@ function median(xs: number[]): number {
 
 const sig = (x: number, digits = 4): number => Number(x.toPrecision(digits));
 
-/** µs per run (every pass once) of `count` runs in one flush. */
-async function runTimes(gpu: WebGpuProvider, run: () => void, passes: number, count: number): Promise<number[]> {
-  for (let i = 0; i < count; i++) run();
-  const events = await gpu.flush();
-  if (events.length !== count * passes) throw new Error(`expected ${count * passes} kernel events, got ${events.length}`);
-  const out: number[] = [];
-  for (let r = 0; r < count; r++) out.push(events.slice(r * passes, (r + 1) * passes).reduce((s, e) => s + e.gpuUs, 0));
-  return out;
-}
-
-/** Warm-up batches of about this much GPU time each. */
-const WARM_BATCH_US = 25_000;
-
-/**
- * Keeps the GPU at its boost clock before a measurement. An H100 idles near 345 MHz while this
- * tool compiles and checks, and climbs back in steps of ~100 ms: a candidate timed on a step is
- * 2-5× slow, and its own times look settled. So, right before each measurement, a reference GEMM
- * runs until its time per dispatch is within 2% of the best it ever had in this run (and for
- * `minMs` of GPU time at least): the clock is then known to be at the top, not just steady.
- */
-class Heater {
-  private best = Infinity;
-  constructor(
-    private readonly gpu: Gpu,
-    private readonly problem: Problem,
-    private readonly program: KernelProgram,
-    private readonly minMs: number,
-  ) {}
-
-  async heat(minMs = this.minMs): Promise<{ heater_us: number; settled: boolean }> {
-    const started = performance.now();
-    let spentUs = 0;
-    let count = 8;
-    for (;;) {
-      const h = this.problem.bind(this.gpu.provider);
-      const times = await runTimes(this.gpu.provider, () => this.gpu.provider.dispatch(this.program, [h.a, h.b], h.c), 1, count);
-      const per = median(times);
-      this.best = Math.min(this.best, per);
-      spentUs += times.reduce((x, y) => x + y, 0);
-      const settled = per <= 1.02 * this.best;
-      if ((spentUs >= minMs * 1000 && settled) || performance.now() - started > 4000) return { heater_us: sig(per), settled };
-      count = Math.min(256, Math.max(2, Math.ceil(WARM_BATCH_US / Math.max(per, 1))));
-    }
-  }
-}
-
 /**
  * Median over `reps` runs (each run = every pass once). First one run (compiling the pipelines),
  * then the heater (when there is one), then at least `warmups` runs and, with no heater, `warmMs`
@@ -408,9 +363,9 @@ async function timePasses(
   run: () => void,
   passes: number,
   o: Pick<TuneOptions, 'warmups' | 'warmMs' | 'reps'>,
-  heater: Heater | null,
+  heater: ClockHeater | null,
 ): Promise<Timing> {
-  await runTimes(gpu, run, passes, 1);
+  await timeRuns(gpu, run, passes, 1);
   const heat = heater ? await heater.heat() : null;
   const warm: number[] = [];
   const started = performance.now();
@@ -419,7 +374,7 @@ async function timePasses(
   let count = Math.max(1, o.warmups);
   const minUs = heater ? 0 : o.warmMs * 1000;
   for (;;) {
-    const times = await runTimes(gpu, run, passes, count);
+    const times = await timeRuns(gpu, run, passes, count);
     const per = median(times);
     warm.push(sig(per));
     spentUs += times.reduce((x, y) => x + y, 0);
@@ -428,7 +383,7 @@ async function timePasses(
     previous = per;
     count = Math.min(256, Math.max(2, Math.ceil(WARM_BATCH_US / Math.max(per, 1))));
   }
-  const samples = await runTimes(gpu, run, passes, o.reps);
+  const samples = await timeRuns(gpu, run, passes, o.reps);
   return {
     gpu_us: sig(median(samples)),
     gpu_us_min: sig(Math.min(...samples)),
@@ -581,12 +536,17 @@ export async function runTuneMatmul(options: TuneOptions, log: (line: string) =>
   // Real-size WGSL validation for --quick (compilation only, no pipeline: SwiftShader pipelines of 256 threads take seconds).
   const validator = quick ? await openValidator() : null;
   // The heater: a 2048² GEMM (the first version's kernel), bound for the whole run; --quick has none.
-  let heater: Heater | null = null;
+  let heater: ClockHeater | null = null;
   if (options.warmMs > 0) {
     const n = 2048;
     const a = hostMatrix(n * n, 101);
     const heatProblem = new Problem({ m: n, n, k: n, transA: false, a, b: hostMatrix(n * n, 102), sameB: false }, 4);
-    heater = new Heater(gpu, heatProblem, gemmProgram({ tile: BASE_TILE, schedule: { ...BASE_SCHEDULE, boundedIndices: false } }, n, n, n, limits), options.warmMs);
+    const heatProgram = gemmProgram({ tile: BASE_TILE, schedule: { ...BASE_SCHEDULE, boundedIndices: false } }, n, n, n, limits);
+    const heatOnce = (): void => {
+      const h = heatProblem.bind(gpu.provider);
+      gpu.provider.dispatch(heatProgram, [h.a, h.b], h.c);
+    };
+    heater = new ClockHeater(() => gpu.provider, heatOnce, options.warmMs);
     const first = await heater.heat(1500);
     log(`heater: ${first.heater_us} µs per 2048² dispatch after 1.5 s of load`);
   }
@@ -915,7 +875,7 @@ async function measureGemmAt(
   limits: MatmulLimits,
   options: TuneOptions,
   problemFor: (m: number, n: number, k: number, transA?: boolean, sameB?: boolean, samples?: number, transB?: boolean) => Problem,
-  heater: Heater | null,
+  heater: ClockHeater | null,
   transA = false,
   transB = false,
 ): Promise<Row> {
@@ -945,7 +905,7 @@ async function runSyrk(
   bestGemm: Config | null,
   problemFor: (m: number, n: number, k: number, transA?: boolean, sameB?: boolean, samples?: number) => Problem,
   log: (line: string) => void,
-  heater: Heater | null,
+  heater: ClockHeater | null,
 ): Promise<Row> {
   const quick = options.quick;
   // --quick: automatic tiles capped at 64 threads, which SwiftShader compiles in seconds.

@@ -7,7 +7,6 @@
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWebGpu } from '../../src/engine/providers/webgpu/index.ts';
-import { runInSession } from '../../src/engine/runJson.ts';
 import { Session } from '../../src/engine/session.ts';
 import type { KernelEvent } from '../../src/worker/protocol.ts';
 
