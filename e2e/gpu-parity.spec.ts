@@ -35,6 +35,12 @@ const CASES: Case[] = [
     expect: ['matmul/tiled'],
   },
   {
+    name: "vec4 with transposed operands (A'*B, A*D', A*F' with n = 13)",
+    inputs: { A: data(20, 24), B: data(20, 12, 2), D: data(28, 24, 3), F: data(13, 24, 4) },
+    body: "C1 = A'*B; C2 = A*D'; C3 = A*F';",
+    expect: ['matmul/vec4'],
+  },
+  {
     name: 'epilogue: alpha, bias row, clamps, power (combined)',
     inputs: { X: data(21, 18), W: data(18, 27, 2), b: data(1, 27, 3) },
     body: 'Y = max(min(2.5*(X*W) + b, 1), 0).^2;',

@@ -10,7 +10,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   buildMatmul,
-  chooseMatmulVariant,
   chooseTile,
   DEFAULT_SCHEDULE,
   resolveSchedule,
@@ -341,15 +340,6 @@ describe.skipIf(!gpu)('matmul epilogues', () => {
 
 describe('matmul programs (no GPU needed)', () => {
   const L: MatmulLimits = { maxWorkgroupStorage: 49152, maxInvocations: 1024, maxWorkgroupsPerDimension: 65535 };
-
-  it('routes by the documented thresholds', () => {
-    expect(chooseMatmulVariant(4096, 4096, 8, false, false)).toBe('smallk');
-    expect(chooseMatmulVariant(1, 4096, 4096, false, false)).toBe('gemv');
-    expect(chooseMatmulVariant(4096, 1, 4096, true, false)).toBe('gemv');
-    expect(chooseMatmulVariant(4096, 4096, 4096, false, false)).toBe('vec4');
-    expect(chooseMatmulVariant(4096, 4096, 4095, true, false)).toBe('tiled');
-    expect(chooseMatmulVariant(4095, 4096, 4096, false, false)).toBe('tiled');
-  });
 
   it('names variants, counts flops, and keys code rather than sizes', () => {
     const p = buildMatmul(params('vec4', 256, 256, 256), {}, L);

@@ -170,7 +170,7 @@ export function matmulSpec(node: GraphNode, g: PendingGraph, override: RoutingOv
   const hasEpilogue = claimed.length > 0 && !diagonalOnly;
   const extraInputs = [extra.bias, extra.scale].filter((x): x is GraphNode => x !== undefined);
   const syrk = a === b && transA && !transB && !diagonalOnly && (!hasEpilogue || steps.every((s) => s === 'alpha'));
-  const variant = chooseVariant(m, n, k, transA, transB, override);
+  const variant = chooseVariant(m, n, k, transA, override);
   const what = `${m}×${k} · ${k}×${n}${transA ? ' (A transposed, read through strides)' : ''}${transB ? ' (B transposed, read through strides)' : ''}`;
   const fused = steps.length > 0 ? `; folded into the write: ${steps.join(', ')}` : '';
   const reason = syrk

@@ -1,8 +1,8 @@
 // The `matmul` kernel family: C = op(A)·op(B) in f32, column-major (MATLAB), with an optional
 // epilogue folded into the write (alpha, + beta, bias row/column, row/column scaling, clamps,
-// power) and `diag(A*B)` computing only the diagonal. Which variant runs is chooseMatmulVariant's
-// decision (one function, a comment per threshold); which expressions fold into the epilogue is
-// the fusion planner's. This file only generates code.
+// power) and `diag(A*B)` computing only the diagonal. Which variant runs is the planner's decision
+// (fusion/matmulRouting.ts: one function, a comment per threshold), and so is which expressions
+// fold into the epilogue. This file only generates code.
 //
 // Variants:
 // - `tiled`  : shared-memory tiles of A and B (one or two stages; the next tile's global loads in
@@ -108,25 +108,6 @@ export interface MatmulTuning {
 
 /** K at or below which the product is an outer-product-like write of C (smallk). */
 export const SMALL_K = 8;
-
-/**
- * The routing policy. Thresholds:
- * - k ≤ SMALL_K (8): a tile of k-depth 8+ would be mostly padding and the cost is writing C, so the
- *   smallk kernel (A rows in registers, vec4 stores) wins over any tiled schedule.
- * - m == 1 or n == 1: a matrix-vector product reads each matrix element once (bandwidth bound);
- *   tiles of C would be 1 wide and waste 63/64 of their work.
- * - vec4 when m % 4 == 0 (16-byte stores of C, and 16-byte loads of A when not transposed) and,
- *   for A', k % 4 == 0 (A' is contiguous along k): A is the operand read along the tile's rows.
- *   B gets 16-byte loads inside the vec4 kernel whenever its own contiguous dimension allows.
- * - tiled otherwise: scalar loads, any alignment.
- */
-export function chooseMatmulVariant(m: number, n: number, k: number, transA: boolean, transB: boolean): MatmulVariant {
-  void transB; // B's alignment only switches its loads inside the vec4 kernel, not the variant.
-  if (k <= SMALL_K) return 'smallk';
-  if (m === 1 || n === 1) return 'gemv';
-  if (m % 4 === 0 && (transA ? k : m) % 4 === 0) return 'vec4';
-  return 'tiled';
-}
 
 // ---- the builder ----
 
