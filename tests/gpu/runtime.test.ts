@@ -362,7 +362,10 @@ describe.skipIf(!provider)('GPU runtime against the CPU session', () => {
   });
 
   it('past the GPU memory budget a cell fails with an out-of-memory error before anything runs; the workspace and later cells are fine', async () => {
-    // The provider is shared by this file's sessions: the budget is 1 MiB over what they hold.
+    // The provider is shared by this file's sessions: the budget is 1 MiB over what they hold,
+    // once their garbage has given its buffers back (so no collection can widen it mid-test).
+    await collectGarbage();
+    await collectGarbage();
     const g = new Session({ gpu: 'on', gpuBudgetBytes: provider!.memoryInUse() + 1024 * 1024 });
     g.attachGpu(provider);
     const ok = await runInSession(g, "a = rand(300, 300, 'single', 'gpuArray'); s1 = sum(a(:)) > 0;");

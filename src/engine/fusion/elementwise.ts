@@ -3,10 +3,16 @@
 // same shape; live intermediates (roots) and nodes read outside the group become extra outputs
 // of the kernel instead of being recomputed. A group that would bind more storage buffers
 // (inputs plus outputs) than the device allows one kernel is cut into consecutive pieces.
+//
+// Random fills (`rand`/`randn` nodes) read by a member of their own shape are generated inside
+// the kernel (a `random` operand) rather than bound as inputs: Philox is counter-based, so
+// element i is a pure function of (key, counter, i) and costs a few ALU operations instead of a
+// buffer written by one kernel and read by the next. Whether the fill also needs its own buffer
+// (it is live, or something else reads it) is plan.ts's call (randomNeedsBuffer).
 
 import { ELEMENTWISE_OPS } from '../graph/elementwiseOps.ts';
 import type { GraphNode } from '../graph/node.ts';
-import type { FusedElementwiseParams, FusedOp, Operand } from '../kernels/fusedElementwise.ts';
+import type { FusedElementwiseParams, FusedOp, FusedRandomFill, Operand } from '../kernels/fusedElementwise.ts';
 import type { PendingGraph } from './graphWalk.ts';
 
 export interface ElementwiseGroup {
@@ -55,13 +61,34 @@ function outputsOf(members: readonly GraphNode[], g: PendingGraph): GraphNode[] 
   return members.filter((m) => g.roots.has(m) || (g.consumers.get(m) ?? []).some((c) => !inside.has(c)));
 }
 
-/** Storage buffers a kernel of these members binds: each distinct non-constant input, each output. */
+/**
+ * Whether `arg`, read by the group member `reader`, is a random fill the kernel generates itself:
+ * a pending rand/randn node of the reader's shape (so its element index is the output index; a
+ * fill that would need broadcasting is read from memory instead). A computed random node has
+ * become `resident` and is read like any other buffer.
+ */
+export function isGeneratedInKernel(arg: GraphNode, reader: GraphNode): boolean {
+  return arg.op.kind === 'random' && sameShape(arg.shape, reader.shape);
+}
+
+/**
+ * Whether a pending random fill needs its own buffer (the standalone `random` kernel): it is live,
+ * or some reader does not generate it in-kernel (a matrix product, a reduction, a broadcast, an
+ * elementwise node another kernel claimed). Readers that can generate it still do, even then:
+ * recomputing is free next to a read, and gives the same numbers (same Philox functions, same
+ * key, counter and element index), so the fused kernel need not wait for, or bind, the fill.
+ */
+export function randomNeedsBuffer(n: GraphNode, g: PendingGraph, groupOf: ReadonlyMap<GraphNode, ElementwiseGroup>): boolean {
+  return g.roots.has(n) || (g.consumers.get(n) ?? []).some((c) => !groupOf.has(c) || !isGeneratedInKernel(n, c));
+}
+
+/** Storage buffers a kernel of these members binds: each distinct input that is neither a constant nor generated in-kernel, each output. */
 function storageBuffers(members: readonly GraphNode[], g: PendingGraph): number {
   const inside = new Set(members);
   const inputs = new Set<GraphNode>();
   for (const m of members) {
     if (m.op.kind !== 'elementwise') continue;
-    for (const a of m.op.args) if (!inside.has(a) && a.op.kind !== 'constant') inputs.add(a);
+    for (const a of m.op.args) if (!inside.has(a) && a.op.kind !== 'constant' && !isGeneratedInKernel(a, m)) inputs.add(a);
   }
   return inputs.size + outputsOf(members, g).length;
 }
@@ -91,12 +118,14 @@ export interface FusedKernelSpec {
   constants: number[];
 }
 
-/** The kernel parameters of one group: SSA steps over inputs and uniform constants. */
+/** The kernel parameters of one group: SSA steps over inputs, uniform constants and in-kernel random fills. */
 export function fusedSpec(group: ElementwiseGroup): FusedKernelSpec {
   const ops: FusedOp[] = [];
   const opIndex = new Map<string, number>();
   const inputs: GraphNode[] = [];
   const constants: number[] = [];
+  const randoms: FusedRandomFill[] = [];
+  const outNode = group.members[group.members.length - 1];
   const operandOf = new Map<GraphNode, Operand>();
   group.members.forEach((m, i) => operandOf.set(m, { kind: 'step', index: i }));
   const operand = (n: GraphNode): Operand => {
@@ -105,6 +134,10 @@ export function fusedSpec(group: ElementwiseGroup): FusedKernelSpec {
       if (n.op.kind === 'constant') {
         o = { kind: 'const', index: constants.length };
         constants.push(n.op.value);
+      } else if (n.op.kind === 'random' && isGeneratedInKernel(n, outNode)) {
+        // Every member has the group's shape, so testing against the last one decides for all readers.
+        o = { kind: 'random', index: randoms.length };
+        randoms.push({ dist: n.op.dist, key: [n.op.key[0], n.op.key[1]], counter: n.op.counter });
       } else {
         o = { kind: 'input', index: inputs.length };
         inputs.push(n);
@@ -125,13 +158,14 @@ export function fusedSpec(group: ElementwiseGroup): FusedKernelSpec {
     }
     return { op: index, args: (squared ? m.op.args.slice(0, 1) : m.op.args).map(operand) };
   });
-  const outShape = [...group.members[group.members.length - 1].shape];
+  const outShape = [...outNode.shape];
   return {
     params: {
       ops,
       inputShapes: inputs.map((n) => [...n.shape]),
       outShape,
       constantCount: constants.length,
+      ...(randoms.length > 0 ? { randoms } : {}),
       steps,
       outputs: group.outputs.map((o) => group.members.indexOf(o)),
     },
@@ -153,4 +187,16 @@ function isSquare(n: GraphNode): boolean {
 /** `tanh, times, plus`: the ops of a group, for plan reasons. */
 export function opList(group: ElementwiseGroup): string {
   return group.members.map((m) => (m.op.kind !== 'elementwise' ? m.op.kind : isSquare(m) ? 'square' : m.op.op)).join(', ');
+}
+
+/**
+ * `; randn generated in-kernel (Philox), 16 fills never written to memory`: the plan-reason note
+ * for a kernel with random operands; empty without.
+ */
+export function generatedRandomNote(spec: FusedKernelSpec): string {
+  const fills = spec.params.randoms ?? [];
+  if (fills.length === 0) return '';
+  const names = (['uniform', 'normal'] as const).filter((d) => fills.some((f) => f.dist === d)).map((d) => (d === 'uniform' ? 'rand' : 'randn'));
+  const what = fills.length === 1 ? 'never written to memory' : `${fills.length} fills never written to memory`;
+  return `; ${names.join(' and ')} generated in-kernel (Philox), ${what}`;
 }

@@ -6,13 +6,23 @@
 //   1. matrix products: SYRK for A'*A, epilogues and diag folded into the write, routing;
 //   2. reductions claim their elementwise producer groups when nothing else reads them;
 //   3. the remaining elementwise groups become one generated kernel each (several outputs when
-//      intermediates are live);
-//   4. random fills, uploads, transposes read by non-products, and reshapes (free views).
+//      intermediates are live); a random fill of a group's shape is generated inside its kernel;
+//   4. random fills that still need a buffer (live, or read by something that does not generate
+//      them), uploads, transposes read by non-products, and reshapes (free views).
 // Steps come out in an order where every input is computed before it is read.
 
 import type { GraphNode } from '../graph/node.ts';
 import type { PlanDecision } from '../../worker/protocol.ts';
-import { elementwiseGroups, fusedSpec, opList, type ElementwiseGroup, type FusedKernelSpec } from './elementwise.ts';
+import {
+  elementwiseGroups,
+  fusedSpec,
+  generatedRandomNote,
+  isGeneratedInKernel,
+  opList,
+  randomNeedsBuffer,
+  type ElementwiseGroup,
+  type FusedKernelSpec,
+} from './elementwise.ts';
 import { contractedOrder, pendingGraph } from './graphWalk.ts';
 import { imageNormalizePass, type ImageNormalizeSpec } from './imageNormalize.ts';
 import { matmulSpec, type MatmulSpec } from './matmul.ts';
@@ -110,7 +120,7 @@ export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride =
         decisions.push({
           kernel: 'elementwise',
           variant: group.members.length === 1 ? n.op.op : 'fused',
-          reason: `${group.members.length} elementwise op${group.members.length === 1 ? '' : 's'} (${opList(group)}) over ${n.shape.join('×')} in one kernel${extra}`,
+          reason: `${group.members.length} elementwise op${group.members.length === 1 ? '' : 's'} (${opList(group)}) over ${n.shape.join('×')} in one kernel${extra}${generatedRandomNote(spec)}`,
         });
         break;
       }
@@ -121,10 +131,17 @@ export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride =
         decisions.push({ kernel: 'reduction', variant: spec.fused ? `${name}+fused` : name, reason: spec.reason });
         break;
       }
-      case 'random':
+      case 'random': {
+        // Read only by fused kernels that generate it themselves: no buffer, no kernel, no decision.
+        if (!randomNeedsBuffer(n, g, groupOf)) break;
         steps.push({ kind: 'random', node: n });
-        decisions.push({ kernel: 'random', variant: n.op.dist, reason: `${n.numel} ${n.op.dist} numbers generated on the GPU (Philox counter-based, reproducible under rng)` });
+        decisions.push({
+          kernel: 'random',
+          variant: n.op.dist,
+          reason: `${n.numel} ${n.op.dist} numbers generated on the GPU (Philox counter-based, reproducible under rng); stored because ${whyRandomIsStored(n, g.roots, g.consumers.get(n) ?? [], groupOf)}`,
+        });
         break;
+      }
       case 'upload':
         steps.push({ kind: 'upload', node: n });
         break;
@@ -149,4 +166,13 @@ export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride =
     }
   }
   return { steps, decisions };
+}
+
+/** The plan reason's account of why a random fill gets its own buffer (randomNeedsBuffer said so). */
+function whyRandomIsStored(n: GraphNode, roots: ReadonlySet<GraphNode>, readers: readonly GraphNode[], groupOf: ReadonlyMap<GraphNode, ElementwiseGroup>): string {
+  if (roots.has(n)) return 'it is a live variable';
+  const reader = readers.find((c) => !groupOf.has(c) || !isGeneratedInKernel(n, c))!;
+  if (reader.op.kind !== 'elementwise') return `a ${reader.op.kind} reads it`;
+  if (!groupOf.has(reader)) return 'a matrix product or image_normalize kernel reads it';
+  return `an elementwise op over ${reader.shape.join('×')} reads it broadcast`;
 }

@@ -4,7 +4,7 @@
 
 import type { GraphNode } from '../graph/node.ts';
 import type { ReductionParams } from '../kernels/reduction.ts';
-import { fusedSpec, opList, type ElementwiseGroup } from './elementwise.ts';
+import { fusedSpec, generatedRandomNote, opList, type ElementwiseGroup } from './elementwise.ts';
 import type { PendingGraph } from './graphWalk.ts';
 
 export interface ReductionSpec {
@@ -34,7 +34,7 @@ export function reductionSpec(node: GraphNode, g: PendingGraph, groupOf: Map<Gra
       constants: spec.constants,
       scale,
       fused: group,
-      reason: `${op} over ${where}, fused with its elementwise producer (${opList(group)}): the intermediate is never written`,
+      reason: `${op} over ${where}, fused with its elementwise producer (${opList(group)}): the intermediate is never written${generatedRandomNote(spec)}`,
     };
   }
   const why = g.roots.has(arg)

@@ -7,13 +7,20 @@
 // linear output index to each input's element, evaluates the steps in order as SSA `let`s
 // (`let s2 = op_add(s1, params.consts[0].x);`) and stores the requested steps.
 //
+// Random operands: a `rand`/`randn` fill of the output's shape can be an operand of its own kind,
+// generated in-kernel: the thread computes the Philox value of its element i with the functions
+// of the random kernel (random.ts emitPhiloxFunctions), so the fill is never written or read and
+// binds no buffer. Its numbers are those the standalone random kernel would have written.
+//
 // What is specialised (the code record, hence the cache key) and what is not:
 // - in the key: the ops' WGSL, the steps, the outputs, each input's broadcast class
 //   (`same` / `scalar` / `strided`), the rank of the index walk after merging dimensions, the
-//   number of constants, and the `fast` flag (no strided input: no index arithmetic at all);
-// - in the uniforms: the element count, the merged walk shape, per-input strides, and the
-//   constants' values. So `x*2+1` and `x*3-4` share a pipeline, and so do all shapes with the
-//   same broadcast pattern.
+//   number of constants, each random operand's distribution, and the `fast` flag (no strided
+//   input: no index arithmetic at all);
+// - in the uniforms: the element count, the merged walk shape, per-input strides, the
+//   constants' values, and each random operand's key and counter (as exact u32 words). So
+//   `x*2+1` and `x*3-4` share a pipeline, so do all shapes with the same broadcast pattern, and so
+//   do the iterations of a Monte Carlo loop drawing fresh numbers.
 //
 // The pieces (layout, struct fields, op functions, step evaluation) are exported for the
 // reduction family, which evaluates a fused producer inside its loads (src/engine/kernels/reduction.ts).
@@ -26,6 +33,7 @@ import {
   type KernelBinding,
   type KernelProgram,
 } from './program.ts';
+import { emitPhiloxFunctions, randomBlockFunction, randomElementFunction, randomStreamWords, type RandomDist } from './random.ts';
 import { WgslBuilder, withPreamble } from './wgslBuilder.ts';
 
 // ---- the contract (the planner builds these) ----
@@ -37,8 +45,25 @@ export interface FusedOp {
   wgsl: string;
 }
 
-/** A step argument: an input array, a scalar constant (from the uniform buffer), or an earlier step. */
-export type Operand = { kind: 'input'; index: number } | { kind: 'const'; index: number } | { kind: 'step'; index: number };
+/**
+ * A step argument: an input array, a scalar constant (from the uniform buffer), a random fill
+ * generated in-kernel (index into FusedElementwiseParams.randoms), or an earlier step.
+ */
+export type Operand =
+  | { kind: 'input'; index: number }
+  | { kind: 'const'; index: number }
+  | { kind: 'random'; index: number }
+  | { kind: 'step'; index: number };
+
+/**
+ * A random fill generated in-kernel: element i is element i of
+ * buildRandom({ dist, length: total }, key, counter). It has the output's shape.
+ */
+export interface FusedRandomFill {
+  dist: RandomDist;
+  key: [number, number];
+  counter: number;
+}
 
 export interface FusedStep {
   /** Index into FusedElementwiseParams.ops. */
@@ -53,7 +78,9 @@ export interface FusedElementwiseParams {
   outShape: number[];
   /** Scalar constants read from the uniform buffer; their values are not in the cache key. */
   constantCount: number;
-  /** SSA: step i may use inputs, constants and steps before i. */
+  /** Random fills generated in-kernel (absent: none); keys and counters are uniforms, not in the cache key. */
+  randoms?: FusedRandomFill[];
+  /** SSA: step i may use inputs, constants, random fills and steps before i. */
   steps: FusedStep[];
   /** Indices of the steps written out, in order; every output has outShape. */
   outputs: number[];
@@ -82,6 +109,8 @@ export interface FusedCode {
   /** Rank of the coordinate walk (0 when fast). */
   readonly rank: number;
   readonly constantCount: number;
+  /** Distribution of each random operand. */
+  readonly randoms: readonly RandomDist[];
   readonly steps: readonly FusedStep[];
   readonly outputs: readonly number[];
 }
@@ -97,6 +126,8 @@ export interface FusedLayout {
   readonly strides: readonly (readonly number[])[];
   /** Elements each input contributes to the traffic (a scalar reads 1). */
   readonly inputElements: number;
+  /** Per random operand, its stream's four u32 words (randomStreamWords), concatenated. */
+  readonly randomStreams: readonly number[];
 }
 
 // ---- the kernel ----
@@ -146,7 +177,7 @@ function emitFusedKernel(code: FusedCode, workgroupSize: number): string {
   const w = new WgslBuilder();
   const inputCount = code.inputs.length;
   const outputCount = code.outputs.length;
-  w.emit(`// elementwise fused: ${code.steps.length} step(s), inputs [${code.inputs.join(', ')}], ${code.fast ? 'fast path' : `walk rank ${code.rank}`}`);
+  w.emit(`// elementwise fused: ${code.steps.length} step(s), inputs [${code.inputs.join(', ')}]${randomSummary(code)}, ${code.fast ? 'fast path' : `walk rank ${code.rank}`}`);
   w.block('struct Params', () => {
     w.emit('total: u32,');
     emitFusedUniformFields(w, code, '');
@@ -195,7 +226,7 @@ function emitVec4Kernel(code: FusedCode, workgroupSize: number): string {
   const w = new WgslBuilder();
   const inputCount = code.inputs.length;
   const outputCount = code.outputs.length;
-  w.emit(`// elementwise fused: ${code.steps.length} step(s), inputs [${code.inputs.join(', ')}], vec4 fast path`);
+  w.emit(`// elementwise fused: ${code.steps.length} step(s), inputs [${code.inputs.join(', ')}]${randomSummary(code)}, vec4 fast path`);
   w.block('struct Params', () => {
     w.emit('total: u32,');
     emitFusedUniformFields(w, code, '');
@@ -215,12 +246,15 @@ function emitVec4Kernel(code: FusedCode, workgroupSize: number): string {
     code.inputs.forEach((c, k) => {
       if (used.has(k)) w.emit(c === 'same' ? `let v${k} = in_${k}[i];` : `let v${k} = in_${k}[0];`);
     });
+    // Thread i's four elements are exactly Philox block i of each random operand.
+    code.randoms.forEach((dist, k) => w.emit(`let g${k} = ${randomBlockFunction(dist)}(params.rng[${k}], i);`));
     for (let j = 0; j < outputCount; j++) w.emit(`var r${j}: vec4<f32>;`);
     for (let lane = 0; lane < 4; lane++) {
       w.block('', () => {
         const operand = (a: Operand): string => {
           if (a.kind === 'input') return code.inputs[a.index] === 'same' ? `v${a.index}[${lane}]` : `v${a.index}`;
           if (a.kind === 'step') return `s${a.index}`;
+          if (a.kind === 'random') return `g${a.index}[${lane}]`;
           return `params.consts[${a.index >> 2}][${a.index & 3}]`;
         };
         code.steps.forEach((step, i) => w.emit(`let s${i} = ${names[step.op]}(${step.args.map(operand).join(', ')});`));
@@ -237,6 +271,7 @@ function emitVec4Kernel(code: FusedCode, workgroupSize: number): string {
 /** Validates the chain and computes its code record and uniform data. */
 export function layoutFused(params: FusedElementwiseParams): FusedLayout {
   const { ops, inputShapes, outShape, steps, outputs, constantCount } = params;
+  const randoms = params.randoms ?? [];
   validateSteps(params);
   const total = product(outShape);
   const inputs = inputShapes.map((shape, k): FusedInputClass => {
@@ -261,17 +296,20 @@ export function layoutFused(params: FusedElementwiseParams): FusedLayout {
     fast,
     rank: walkShape.length,
     constantCount,
+    randoms: randoms.map((r) => r.dist),
     steps: steps.map((s) => ({ op: s.op, args: s.args.map((a) => ({ kind: a.kind, index: a.index }) as Operand) })),
     outputs: [...outputs],
   };
   const inputElements = inputShapes.reduce((sum, shape) => sum + Math.min(product(shape), total), 0);
-  return { code, total, walkShape, strides, inputElements };
+  const randomStreams = randoms.flatMap((r) => randomStreamWords(r.key, r.counter));
+  return { code, total, walkShape, strides, inputElements, randomStreams };
 }
 
 /**
  * The struct fields a fused chain reads (names prefixed with `prefix`): the walk shape and one
- * stride array per strided input when not fast, and the constants as vec4<f32>s. Every field is
- * 16-byte aligned, as UniformWriter.vec4Array writes them.
+ * stride array per strided input when not fast, the constants as vec4<f32>s, and one vec4<u32>
+ * stream (key0, key1, counter_lo, counter_hi) per random operand. Every field is 16-byte
+ * aligned, as UniformWriter.vec4Array writes them.
  */
 export function emitFusedUniformFields(w: WgslBuilder, code: FusedCode, prefix: string): void {
   if (!code.fast) {
@@ -282,6 +320,8 @@ export function emitFusedUniformFields(w: WgslBuilder, code: FusedCode, prefix: 
     });
   }
   if (code.constantCount > 0) w.emit(`${prefix}consts: array<vec4<f32>, ${Math.ceil(code.constantCount / 4)}>,`);
+  // u32 words, not f32 constants: keys and counters need all 32 bits exactly.
+  if (code.randoms.length > 0) w.emit(`${prefix}rng: array<vec4<u32>, ${code.randoms.length}>,`);
 }
 
 /** Writes the data for emitFusedUniformFields, in the same order. */
@@ -297,10 +337,15 @@ export function writeFusedUniforms(u: UniformWriter, layout: FusedLayout, consta
     });
   }
   if (code.constantCount > 0) u.vec4Array(f32Bits(constants), Math.ceil(code.constantCount / 4));
+  if (code.randoms.length > 0) u.vec4Array(layout.randomStreams, code.randoms.length);
 }
 
-/** One `fn op_<name>(a, b) -> f32` per op the steps use; the expression is the op's WGSL. */
+/**
+ * One `fn op_<name>(a, b) -> f32` per op the steps use (the expression is the op's WGSL), and the
+ * Philox functions when there are random operands.
+ */
 export function emitFusedOpFunctions(w: WgslBuilder, code: FusedCode): void {
+  if (code.randoms.length > 0) emitPhiloxFunctions(w, code.randoms);
   const names = opFunctionNames(code.ops);
   const emitted = new Set<string>();
   for (const step of code.steps) {
@@ -327,7 +372,8 @@ export interface FusedEmitContext {
 
 /**
  * Emits the loads and steps as `let`s in the current block and returns the WGSL values of the
- * outputs, in order. Local names: `x<k>` for inputs, `s<i>` for steps, `fw_*` for the walk.
+ * outputs, in order. Local names: `x<k>` for inputs, `g<k>` for random operands, `s<i>` for
+ * steps, `fw_*` for the walk.
  */
 export function emitFusedSteps(w: WgslBuilder, code: FusedCode, ctx: FusedEmitContext): string[] {
   const u = `${ctx.uniform}.${ctx.prefix}`;
@@ -338,9 +384,12 @@ export function emitFusedSteps(w: WgslBuilder, code: FusedCode, ctx: FusedEmitCo
     const at = c === 'same' ? ctx.index : c === 'scalar' ? '0u' : `fw_offset_${k}`;
     w.emit(`let x${k} = ${ctx.input(k)}[${at}];`);
   });
+  // A random operand has the output's shape: its element is the output index, whatever the walk.
+  code.randoms.forEach((dist, k) => w.emit(`let g${k} = ${randomElementFunction(dist)}(${u}rng[${k}], ${ctx.index});`));
   const names = opFunctionNames(code.ops);
   const operand = (a: Operand): string => {
     if (a.kind === 'input') return `x${a.index}`;
+    if (a.kind === 'random') return `g${a.index}`;
     if (a.kind === 'step') return `s${a.index}`;
     return `${u}consts[${a.index >> 2}][${a.index & 3}]`;
   };
@@ -400,6 +449,7 @@ function mergedWalk(
 
 function validateSteps(params: FusedElementwiseParams): void {
   const { ops, inputShapes, steps, outputs, constantCount } = params;
+  const randomCount = params.randoms?.length ?? 0;
   if (steps.length === 0) throw new Error('elementwise fused: no steps');
   if (outputs.length === 0) throw new Error('elementwise fused: no outputs');
   steps.forEach((step, i) => {
@@ -407,7 +457,7 @@ function validateSteps(params: FusedElementwiseParams): void {
     if (!op) throw new Error(`elementwise fused: step ${i} names op ${step.op}, but there are ${ops.length}`);
     if (step.args.length !== op.arity) throw new Error(`elementwise fused: step ${i} (${op.name}) has ${step.args.length} argument(s), needs ${op.arity}`);
     for (const a of step.args) {
-      const limit = a.kind === 'input' ? inputShapes.length : a.kind === 'const' ? constantCount : i;
+      const limit = a.kind === 'input' ? inputShapes.length : a.kind === 'const' ? constantCount : a.kind === 'random' ? randomCount : i;
       if (!Number.isInteger(a.index) || a.index < 0 || a.index >= limit) {
         throw new Error(`elementwise fused: step ${i} reads ${a.kind} ${a.index}, out of range`);
       }
@@ -427,6 +477,11 @@ function checkBroadcast(shape: readonly number[], outShape: readonly number[], k
       throw new Error(`elementwise fused: input ${k} [${shape.join(' ')}] does not expand to [${outShape.join(' ')}]`);
     }
   }
+}
+
+/** `, 2 random (normal, uniform)` for the kernel's header comment; empty without random operands. */
+function randomSummary(code: FusedCode): string {
+  return code.randoms.length === 0 ? '' : `, ${code.randoms.length} random (${code.randoms.join(', ')})`;
 }
 
 function usedInputs(code: FusedCode): Set<number> {

@@ -405,10 +405,10 @@ describe('planFlush: constants, uploads, random, reshape', () => {
     expect(elementwiseSteps(plan)[0].spec.inputs).toEqual([u]);
   });
 
-  it('random fills are their own kernel and feed the elementwise chain', () => {
+  it('a live random fill is its own kernel; the chain reading it generates it in-kernel', () => {
     const r = randomNode('uniform', [32, 16], [1, 2], 0);
     const y = ew('sub', ew('mul', r, k(2)), k(1));
-    const plan = checkSchedule([y], 2);
+    const plan = checkSchedule([r, y], 2);
     expect(plan.steps.map((s) => s.kind)).toEqual(['random', 'elementwise']);
     expect(plan.decisions[0]).toMatchObject({ kernel: 'random', variant: 'uniform' });
     expect(plan.decisions[0].reason).toMatch(/512/);
