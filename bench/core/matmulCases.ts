@@ -45,7 +45,7 @@ export const FULL_MATMUL: MatmulSizes = {
   transposed: 4096,
   syrk: [
     { k: 4096, n: 4096 },
-    { k: 262144, n: 512 },
+    { k: 200000, n: 1024 },
   ],
   epilogue: 4096,
 };
