@@ -2,7 +2,8 @@
 // kernel. A node joins its consumers' group when every consumer is in that group and has the
 // same shape; live intermediates (roots) and nodes read outside the group become extra outputs
 // of the kernel instead of being recomputed. A group that would bind more storage buffers
-// (inputs plus outputs) than the device allows one kernel is cut into consecutive pieces.
+// (inputs plus outputs) than the device allows one kernel, or generate more random fills than
+// MAX_GENERATED_FILLS, is cut into consecutive pieces.
 //
 // Random fills (`rand`/`randn` nodes) read by a member of their own shape are generated inside
 // the kernel (a `random` operand) rather than bound as inputs: Philox is counter-based, so
@@ -49,8 +50,8 @@ export function elementwiseGroups(g: PendingGraph, taken: ReadonlySet<GraphNode>
   for (const group of new Set(groupOf.values())) {
     group.members.reverse();
     group.outputs = outputsOf(group.members, g);
-    if (storageBuffers(group.members, g) <= maxStorageBuffers) continue;
-    for (const piece of bindablePieces(group.members, g, maxStorageBuffers)) for (const m of piece.members) groupOf.set(m, piece);
+    if (fits(group.members, g, maxStorageBuffers)) continue;
+    for (const piece of fittingPieces(group.members, g, maxStorageBuffers)) for (const m of piece.members) groupOf.set(m, piece);
   }
   return groupOf;
 }
@@ -94,14 +95,38 @@ function storageBuffers(members: readonly GraphNode[], g: PendingGraph): number 
 }
 
 /**
- * Consecutive runs of `members` (topological order) that each fit `limit` bindings, greedily as
- * long as possible. One op always fits (at most three inputs and one output).
+ * In-kernel random fills one kernel may generate. Each is a Philox block and a Box–Muller pair per
+ * thread, independent of the rest of the chain (a compiler may well hoist them all to the top):
+ * on an H100, a Monte Carlo loop fused ~100 fills per kernel took 48 ms of GPU time where one
+ * random kernel plus one elementwise kernel per step took 33 ms. Cut every few fills, the chain
+ * reads and writes its carried array once per piece, which costs little next to the fills.
  */
-function bindablePieces(members: readonly GraphNode[], g: PendingGraph, limit: number): ElementwiseGroup[] {
+export const MAX_GENERATED_FILLS = 8;
+
+/** Random fills the members generate in-kernel (distinct nodes). */
+function generatedFills(members: readonly GraphNode[]): number {
+  const fills = new Set<GraphNode>();
+  for (const m of members) {
+    if (m.op.kind !== 'elementwise') continue;
+    for (const a of m.op.args) if (isGeneratedInKernel(a, m)) fills.add(a);
+  }
+  return fills.size;
+}
+
+/** Whether one kernel can compute these members: within the bindings and the in-kernel fills. */
+function fits(members: readonly GraphNode[], g: PendingGraph, maxStorageBuffers: number): boolean {
+  return storageBuffers(members, g) <= maxStorageBuffers && generatedFills(members) <= MAX_GENERATED_FILLS;
+}
+
+/**
+ * Consecutive runs of `members` (topological order) that each fit (bindings and in-kernel fills),
+ * greedily as long as possible. One op always fits (at most three inputs and one output).
+ */
+function fittingPieces(members: readonly GraphNode[], g: PendingGraph, limit: number): ElementwiseGroup[] {
   const pieces: GraphNode[][] = [];
   let current: GraphNode[] = [];
   for (const m of members) {
-    if (current.length > 0 && storageBuffers([...current, m], g) > limit) {
+    if (current.length > 0 && !fits([...current, m], g, limit)) {
       pieces.push(current);
       current = [];
     }

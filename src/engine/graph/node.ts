@@ -35,8 +35,9 @@ let nextId = 1;
 let elementsMade = 0;
 
 /**
- * How many graph nodes were ever made, and their elements (constants aside): the runtime bounds
- * the lazy graph between sync points by their growth.
+ * How many graph nodes were ever made, and the elements of those that may need a buffer of their
+ * own when computed (not constants, views, or elementwise ops, which mostly fuse): the runtime
+ * bounds the lazy graph between sync points by their growth.
  */
 export function graphTally(): { nodes: number; elements: number } {
   return { nodes: nextId - 1, elements: elementsMade };
@@ -84,7 +85,7 @@ export class GraphNode {
     /** true when the value is 0/1 (comparisons, logical ops): the class above it is logical. */
     readonly logical: boolean,
   ) {
-    if (op_.kind !== 'constant') elementsMade += this.numel;
+    if (op_.kind !== 'constant' && op_.kind !== 'elementwise' && op_.kind !== 'reshape') elementsMade += this.numel;
   }
 
   /**

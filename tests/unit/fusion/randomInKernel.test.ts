@@ -19,6 +19,7 @@ import {
 import type { ElementwiseOpName } from '../../../src/engine/graph/elementwiseOps.ts';
 import { planFlush, type Plan, type PlanStep } from '../../../src/engine/fusion/plan.ts';
 import { buildFusedElementwise } from '../../../src/engine/kernels/fusedElementwise.ts';
+import { MAX_GENERATED_FILLS } from '../../../src/engine/fusion/elementwise.ts';
 import { runInSession } from '../../../src/engine/runJson.ts';
 import { Session } from '../../../src/engine/session.ts';
 import { recordingProvider } from './recordingProvider.ts';
@@ -58,7 +59,7 @@ function monteCarlo(m: number, steps: number, firstCounter = 0): { s0: GraphNode
 
 describe('random fills generated in the fused kernel', () => {
   it('a Monte Carlo loop is one fused kernel: no random steps, every randn a random operand', () => {
-    const { s0, s, zs } = monteCarlo(1000, 16);
+    const { s0, s, zs } = monteCarlo(1000, MAX_GENERATED_FILLS);
     const plan = planFlush([s]);
     expect(plan.steps.map((st) => st.kind)).toEqual(['elementwise']);
     const [step] = elementwiseSteps(plan);
@@ -71,7 +72,19 @@ describe('random fills generated in the fused kernel', () => {
     expect(operands.map((a) => a.index)).toEqual(zs.map((_, i) => i));
     expect(plan.decisions).toHaveLength(1);
     expect(plan.decisions[0]).toMatchObject({ kernel: 'elementwise', variant: 'fused' });
-    expect(plan.decisions[0].reason).toMatch(/randn generated in-kernel \(Philox\), 16 fills never written to memory/);
+    expect(plan.decisions[0].reason).toMatch(new RegExp(`randn generated in-kernel \\(Philox\\), ${MAX_GENERATED_FILLS} fills never written to memory`));
+  });
+
+  it('a longer loop is cut every MAX_GENERATED_FILLS fills, the carried array passing between the pieces', () => {
+    const T = 2 * MAX_GENERATED_FILLS + 3;
+    const { s0, s } = monteCarlo(1000, T);
+    const plan = planFlush([s]);
+    expect(plan.steps.map((st) => st.kind)).toEqual(['elementwise', 'elementwise', 'elementwise']);
+    const steps = elementwiseSteps(plan);
+    expect(steps.map((st) => st.spec.params.randoms?.length)).toEqual([MAX_GENERATED_FILLS, MAX_GENERATED_FILLS, 3]);
+    expect(steps[0].spec.inputs).toEqual([s0]);
+    expect(steps[1].spec.inputs).toEqual(steps[0].outputs);
+    expect(steps[2].outputs).toEqual([s]);
   });
 
   it('one fill, uniform: the reason names rand and says it is never written', () => {
@@ -146,7 +159,7 @@ describe('random fills generated in the fused kernel', () => {
     expect(wideStep.spec.inputs).toContain(z);
   });
 
-  it('in-kernel fills bind no storage buffer: 7 inputs, 10 fills and 1 output fit a limit of 8', () => {
+  it('in-kernel fills bind no storage buffer: 7 inputs, 8 fills and 1 output fit a limit of 8', () => {
     let acc = input(50, 1);
     const inputs = [acc];
     for (let i = 0; i < 6; i++) {
@@ -154,16 +167,16 @@ describe('random fills generated in the fused kernel', () => {
       inputs.push(x);
       acc = ew('add', acc, x);
     }
-    for (let i = 0; i < 10; i++) acc = ew('add', acc, randomNode('uniform', [50, 1], KEY, i * 13));
+    for (let i = 0; i < MAX_GENERATED_FILLS; i++) acc = ew('add', acc, randomNode('uniform', [50, 1], KEY, i * 13));
     const plan = planFlush([acc], 'auto', { maxStorageBuffers: 8 });
     expect(plan.steps.map((st) => st.kind)).toEqual(['elementwise']);
     expect(elementwiseSteps(plan)[0].spec.inputs).toEqual(inputs);
-    expect(elementwiseSteps(plan)[0].spec.params.randoms).toHaveLength(10);
+    expect(elementwiseSteps(plan)[0].spec.params.randoms).toHaveLength(MAX_GENERATED_FILLS);
     // One more real input does not fit: the group is cut, each piece still generating its fills.
     const plan9 = planFlush([ew('add', acc, input(50, 1))], 'auto', { maxStorageBuffers: 8 });
     expect(elementwiseSteps(plan9).length).toBe(2);
     expect(randomSteps(plan9)).toEqual([]);
-    expect(elementwiseSteps(plan9).reduce((n, st) => n + (st.spec.params.randoms?.length ?? 0), 0)).toBe(10);
+    expect(elementwiseSteps(plan9).reduce((n, st) => n + (st.spec.params.randoms?.length ?? 0), 0)).toBe(MAX_GENERATED_FILLS);
   });
 
   it('loop iterations drawing fresh numbers share one cache key; key and counter are uniform words', () => {
@@ -196,7 +209,7 @@ describe('the Monte Carlo script on a GPU session (recording provider)', () => {
     session.attachGpu(provider);
     const source = `
 rng(0);
-M = 1000; T = 16;
+M = 1000; T = 8;
 S0 = single(100); K = single(100); r = single(0.05); vol = single(0.2); dt = single(1 / 252);
 drift = (r - vol^2 / 2) * dt;
 step = vol * sqrt(dt);
@@ -215,6 +228,6 @@ price = mean(payoff) * exp(-r * T * dt);
     expect(kernels.filter((name) => name.startsWith('random/'))).toEqual(['random/normal']);
     const plan = r.plan ?? [];
     expect(plan.filter((d) => d.kernel === 'random')).toHaveLength(1);
-    expect(plan.some((d) => /randn generated in-kernel \(Philox\), 16 fills never written to memory/.test(d.reason))).toBe(true);
+    expect(plan.some((d) => /randn generated in-kernel \(Philox\), 8 fills never written to memory/.test(d.reason))).toBe(true);
   });
 });
