@@ -8,8 +8,8 @@
 // Random fills (`rand`/`randn` nodes) read by a member of their own shape are generated inside
 // the kernel (a `random` operand) rather than bound as inputs: Philox is counter-based, so
 // element i is a pure function of (key, counter, i) and costs a few ALU operations instead of a
-// buffer written by one kernel and read by the next. Whether the fill also needs its own buffer
-// (it is live, or something else reads it) is plan.ts's call (randomNeedsBuffer).
+// buffer written by one kernel and read by the next, when nothing else needs the fill stored
+// (generatedInKernel).
 
 import { ELEMENTWISE_OPS } from '../graph/elementwiseOps.ts';
 import type { GraphNode } from '../graph/node.ts';
@@ -21,6 +21,8 @@ export interface ElementwiseGroup {
   members: GraphNode[];
   /** Members written to memory, in output order. */
   outputs: GraphNode[];
+  /** The plan's random fills generated in-kernel (the same set for every group of a plan). */
+  generated: ReadonlySet<GraphNode>;
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -28,11 +30,17 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /**
- * Partitions the pending elementwise nodes into fusion groups. Nodes in `taken` are computed by
- * another kernel (a matmul epilogue) and are inputs here, like any other non-member.
+ * Partitions the pending elementwise nodes into fusion groups, and says which random fills those
+ * groups generate in-kernel. Nodes in `taken` are computed by another kernel (a matmul epilogue)
+ * and are inputs here, like any other non-member.
  */
-export function elementwiseGroups(g: PendingGraph, taken: ReadonlySet<GraphNode> = new Set(), maxStorageBuffers = Infinity): Map<GraphNode, ElementwiseGroup> {
+export function elementwiseGroups(
+  g: PendingGraph,
+  taken: ReadonlySet<GraphNode> = new Set(),
+  maxStorageBuffers = Infinity,
+): { groupOf: Map<GraphNode, ElementwiseGroup>; generated: ReadonlySet<GraphNode> } {
   const groupOf = new Map<GraphNode, ElementwiseGroup>();
+  const generated = new Set<GraphNode>();
   // Consumers come after their arguments in `order`, so walking backwards sees consumers first.
   for (let i = g.order.length - 1; i >= 0; i--) {
     const n = g.order[i];
@@ -43,17 +51,18 @@ export function elementwiseGroups(g: PendingGraph, taken: ReadonlySet<GraphNode>
       const first = groupOf.get(consumers[0]);
       if (first && consumers.every((c) => groupOf.get(c) === first && sameShape(c.shape, n.shape))) joined = first;
     }
-    const group = joined ?? { members: [], outputs: [] };
+    const group = joined ?? { members: [], outputs: [], generated };
     group.members.push(n);
     groupOf.set(n, group);
   }
+  for (const n of g.order) if (generatedInKernel(n, g, groupOf)) generated.add(n);
   for (const group of new Set(groupOf.values())) {
     group.members.reverse();
     group.outputs = outputsOf(group.members, g);
-    if (fits(group.members, g, maxStorageBuffers)) continue;
-    for (const piece of fittingPieces(group.members, g, maxStorageBuffers)) for (const m of piece.members) groupOf.set(m, piece);
+    if (fits(group.members, g, generated, maxStorageBuffers)) continue;
+    for (const piece of fittingPieces(group.members, g, generated, maxStorageBuffers)) for (const m of piece.members) groupOf.set(m, piece);
   }
-  return groupOf;
+  return { groupOf, generated };
 }
 
 /** Members written to memory: live ones, and those read outside the members. */
@@ -63,33 +72,36 @@ function outputsOf(members: readonly GraphNode[], g: PendingGraph): GraphNode[] 
 }
 
 /**
- * Whether `arg`, read by the group member `reader`, is a random fill the kernel generates itself:
- * a pending rand/randn node of the reader's shape (so its element index is the output index; a
- * fill that would need broadcasting is read from memory instead). A computed random node has
- * become `resident` and is read like any other buffer.
+ * Whether a pending random fill is generated inside the kernels that read it, never stored: it is
+ * not live, and every reader is a grouped elementwise node of its shape (so its element index is
+ * the output index). A fill that needs a buffer anyway (live, or read by a product, a reduction,
+ * a broadcast, or a node another kernel claimed) is read from that buffer by every kernel: on an
+ * H100, generating a uniform costs about twice the bandwidth of reading it (Philox's 64-bit
+ * products are emulated with 16-bit halves in WGSL).
  */
-export function isGeneratedInKernel(arg: GraphNode, reader: GraphNode): boolean {
-  return arg.op.kind === 'random' && sameShape(arg.shape, reader.shape);
+function generatedInKernel(n: GraphNode, g: PendingGraph, groupOf: ReadonlyMap<GraphNode, ElementwiseGroup>): boolean {
+  if (n.op.kind !== 'random' || g.roots.has(n)) return false;
+  const readers = g.consumers.get(n) ?? [];
+  return readers.length > 0 && readers.every((c) => groupOf.has(c) && sameShape(c.shape, n.shape));
 }
 
-/**
- * Whether a pending random fill needs its own buffer (the standalone `random` kernel): it is live,
- * or some reader does not generate it in-kernel (a matrix product, a reduction, a broadcast, an
- * elementwise node another kernel claimed). Readers that can generate it still do, even then:
- * recomputing is free next to a read, and gives the same numbers (same Philox functions, same
- * key, counter and element index), so the fused kernel need not wait for, or bind, the fill.
- */
-export function randomNeedsBuffer(n: GraphNode, g: PendingGraph, groupOf: ReadonlyMap<GraphNode, ElementwiseGroup>): boolean {
-  return g.roots.has(n) || (g.consumers.get(n) ?? []).some((c) => !groupOf.has(c) || !isGeneratedInKernel(n, c));
+/** Why a pending random fill gets its own buffer (it is not generated in-kernel), for the plan's reason. */
+export function whyRandomIsStored(n: GraphNode, g: PendingGraph, groupOf: ReadonlyMap<GraphNode, ElementwiseGroup>): string {
+  if (g.roots.has(n)) return 'it is a live variable';
+  const reader = (g.consumers.get(n) ?? []).find((c) => !groupOf.has(c) || !sameShape(c.shape, n.shape));
+  if (!reader) return 'nothing generates it in-kernel';
+  if (reader.op.kind !== 'elementwise') return `a ${reader.op.kind} reads it`;
+  if (!groupOf.has(reader)) return 'a matrix product or image_normalize kernel reads it';
+  return `an elementwise op over ${reader.shape.join('×')} reads it broadcast`;
 }
 
 /** Storage buffers a kernel of these members binds: each distinct input that is neither a constant nor generated in-kernel, each output. */
-function storageBuffers(members: readonly GraphNode[], g: PendingGraph): number {
+function storageBuffers(members: readonly GraphNode[], g: PendingGraph, generated: ReadonlySet<GraphNode>): number {
   const inside = new Set(members);
   const inputs = new Set<GraphNode>();
   for (const m of members) {
     if (m.op.kind !== 'elementwise') continue;
-    for (const a of m.op.args) if (!inside.has(a) && a.op.kind !== 'constant' && !isGeneratedInKernel(a, m)) inputs.add(a);
+    for (const a of m.op.args) if (!inside.has(a) && a.op.kind !== 'constant' && !generated.has(a)) inputs.add(a);
   }
   return inputs.size + outputsOf(members, g).length;
 }
@@ -104,36 +116,36 @@ function storageBuffers(members: readonly GraphNode[], g: PendingGraph): number 
 export const MAX_GENERATED_FILLS = 8;
 
 /** Random fills the members generate in-kernel (distinct nodes). */
-function generatedFills(members: readonly GraphNode[]): number {
+function generatedFills(members: readonly GraphNode[], generated: ReadonlySet<GraphNode>): number {
   const fills = new Set<GraphNode>();
   for (const m of members) {
     if (m.op.kind !== 'elementwise') continue;
-    for (const a of m.op.args) if (isGeneratedInKernel(a, m)) fills.add(a);
+    for (const a of m.op.args) if (generated.has(a)) fills.add(a);
   }
   return fills.size;
 }
 
 /** Whether one kernel can compute these members: within the bindings and the in-kernel fills. */
-function fits(members: readonly GraphNode[], g: PendingGraph, maxStorageBuffers: number): boolean {
-  return storageBuffers(members, g) <= maxStorageBuffers && generatedFills(members) <= MAX_GENERATED_FILLS;
+function fits(members: readonly GraphNode[], g: PendingGraph, generated: ReadonlySet<GraphNode>, maxStorageBuffers: number): boolean {
+  return storageBuffers(members, g, generated) <= maxStorageBuffers && generatedFills(members, generated) <= MAX_GENERATED_FILLS;
 }
 
 /**
  * Consecutive runs of `members` (topological order) that each fit (bindings and in-kernel fills),
  * greedily as long as possible. One op always fits (at most three inputs and one output).
  */
-function fittingPieces(members: readonly GraphNode[], g: PendingGraph, limit: number): ElementwiseGroup[] {
+function fittingPieces(members: readonly GraphNode[], g: PendingGraph, generated: ReadonlySet<GraphNode>, limit: number): ElementwiseGroup[] {
   const pieces: GraphNode[][] = [];
   let current: GraphNode[] = [];
   for (const m of members) {
-    if (current.length > 0 && !fits([...current, m], g, limit)) {
+    if (current.length > 0 && !fits([...current, m], g, generated, limit)) {
       pieces.push(current);
       current = [];
     }
     current.push(m);
   }
   pieces.push(current);
-  return pieces.map((piece) => ({ members: piece, outputs: outputsOf(piece, g) }));
+  return pieces.map((piece) => ({ members: piece, outputs: outputsOf(piece, g), generated }));
 }
 
 export interface FusedKernelSpec {
@@ -159,8 +171,7 @@ export function fusedSpec(group: ElementwiseGroup): FusedKernelSpec {
       if (n.op.kind === 'constant') {
         o = { kind: 'const', index: constants.length };
         constants.push(n.op.value);
-      } else if (n.op.kind === 'random' && isGeneratedInKernel(n, outNode)) {
-        // Every member has the group's shape, so testing against the last one decides for all readers.
+      } else if (n.op.kind === 'random' && group.generated.has(n)) {
         o = { kind: 'random', index: randoms.length };
         randoms.push({ dist: n.op.dist, key: [n.op.key[0], n.op.key[1]], counter: n.op.counter });
       } else {

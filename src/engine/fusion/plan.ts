@@ -17,11 +17,10 @@ import {
   elementwiseGroups,
   fusedSpec,
   generatedRandomNote,
-  isGeneratedInKernel,
   opList,
-  randomNeedsBuffer,
   type ElementwiseGroup,
   type FusedKernelSpec,
+  whyRandomIsStored,
 } from './elementwise.ts';
 import { contractedOrder, pendingGraph } from './graphWalk.ts';
 import { imageNormalizePass, type ImageNormalizeSpec } from './imageNormalize.ts';
@@ -70,7 +69,7 @@ export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride =
     takenByProduct.add(n);
     for (const c of spec.claimed) takenByProduct.add(c);
   }
-  const groupOf = elementwiseGroups(g, takenByProduct, limits.maxStorageBuffers);
+  const { groupOf, generated } = elementwiseGroups(g, takenByProduct, limits.maxStorageBuffers);
   const steps: PlanStep[] = [];
   const decisions: PlanDecision[] = [...new Set(normalize.notMatched)].map((reason) => ({ kernel: 'image_normalize', variant: 'not-matched', reason }));
   const claimed = new Set<ElementwiseGroup>();
@@ -133,12 +132,12 @@ export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride =
       }
       case 'random': {
         // Read only by fused kernels that generate it themselves: no buffer, no kernel, no decision.
-        if (!randomNeedsBuffer(n, g, groupOf)) break;
+        if (generated.has(n)) break;
         steps.push({ kind: 'random', node: n });
         decisions.push({
           kernel: 'random',
           variant: n.op.dist,
-          reason: `${n.numel} ${n.op.dist} numbers generated on the GPU (Philox counter-based, reproducible under rng); stored because ${whyRandomIsStored(n, g.roots, g.consumers.get(n) ?? [], groupOf)}`,
+          reason: `${n.numel} ${n.op.dist} numbers generated on the GPU (Philox counter-based, reproducible under rng); stored because ${whyRandomIsStored(n, g, groupOf)}`,
         });
         break;
       }
@@ -166,13 +165,4 @@ export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride =
     }
   }
   return { steps, decisions };
-}
-
-/** The plan reason's account of why a random fill gets its own buffer (randomNeedsBuffer said so). */
-function whyRandomIsStored(n: GraphNode, roots: ReadonlySet<GraphNode>, readers: readonly GraphNode[], groupOf: ReadonlyMap<GraphNode, ElementwiseGroup>): string {
-  if (roots.has(n)) return 'it is a live variable';
-  const reader = readers.find((c) => !groupOf.has(c) || !isGeneratedInKernel(n, c))!;
-  if (reader.op.kind !== 'elementwise') return `a ${reader.op.kind} reads it`;
-  if (!groupOf.has(reader)) return 'a matrix product or image_normalize kernel reads it';
-  return `an elementwise op over ${reader.shape.join('×')} reads it broadcast`;
 }
