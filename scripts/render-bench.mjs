@@ -153,6 +153,19 @@ function peersLine(gpu) {
   return parts.length === 0 ? '' : `Peers, same process and GPUDevice: ${parts.join('; ')}. "Speedup vs" is the peer's time ÷ ours (GPU timestamps; wall when the peer has none): above 1, Matbook is faster.`;
 }
 
+/**
+ * Whether the GPU was kept at its working clock: the suite's heater (runs from before it had one
+ * say nothing), and in how many timed cases it had the clock at its top before every sample.
+ */
+export function clockLine(gpu) {
+  const clock = gpu.method?.clock;
+  if (typeof clock !== 'string') return '';
+  const cases = (gpu.results ?? []).filter((r) => typeof r.clock_settled === 'boolean');
+  if (cases.length === 0) return 'No clock heater (quick sizes or a software adapter).';
+  const settled = cases.filter((r) => r.clock_settled).length;
+  return `Before every timed sample a 2048² GEMM ran until its own time was within 2% of its best (\`bench/core/heater.ts\`), so the GPU was at its top clock: settled before every sample in ${settled} of ${cases.length} timed cases.`;
+}
+
 /** The markdown that goes between the README's bench markers. */
 export function renderBenchMarkdown(data, file) {
   const gpu = data.suites?.gpu ?? { skipped: true, reason: 'no GPU suite' };
@@ -162,6 +175,8 @@ export function renderBenchMarkdown(data, file) {
   } else {
     const timing = gpu.device?.timing === 'timestamp' ? 'timestamps per dispatch' : 'wall time per dispatch';
     lines.push(`Run ${data.started_at}, ${deviceLine(gpu)}, Dawn through the \`webgpu\` package, ${timing}${gpu.quick ? ', quick sizes' : ''}; file \`${RESULTS_DIR}/${file}\`.`, '');
+    const clock = clockLine(gpu);
+    if (clock) lines.push(clock, '');
     const peers = peerIds(gpu);
     const sections = [
       ['Memory-bound kernels (copy is the bandwidth reference):', memoryTable(gpu, peers)],

@@ -96,6 +96,17 @@ describe('README table', () => {
     expect(md).toContain('jax: skipped (no device)');
   });
 
+  it('says whether the heater kept the clock at its top, when the run had one', () => {
+    const run = currentFormat();
+    const gpu = run.suites.gpu as Record<string, unknown> & { results: Record<string, unknown>[] };
+    expect(renderBenchMarkdown(run, 'run.json')).not.toMatch(/heater|clock/);
+    gpu.method = { clock: 'before every timed sample …' };
+    gpu.results[0].clock_settled = true;
+    gpu.results[1].clock_settled = false;
+    gpu.results[2].clock_settled = true;
+    expect(renderBenchMarkdown(run, 'run.json')).toContain('settled before every sample in 2 of 3 timed cases');
+  });
+
   it('computes peer speedups from ours ÷ peer', () => {
     const r = currentFormat().suites.gpu.results[1];
     expect(peerSpeedup(r, 'tfjs')).toMatchObject({ value: 2, basis: 'gpu' });
