@@ -383,6 +383,14 @@ describe('matmul programs (no GPU needed)', () => {
     expect(chooseTile(100, 100, L, true)).toEqual({ tm: 64, tn: 64, tk: 16, rm: 4, rn: 4 });
   });
 
+  it('a software adapter gets tiles it compiles in seconds, never the 128×128 ones', () => {
+    const software = { ...L, software: true };
+    expect(chooseTile(1501, 1499, L)).toEqual({ tm: 128, tn: 128, tk: 16, rm: 8, rn: 8 });
+    expect(chooseTile(1501, 1499, software)).toEqual({ tm: 64, tn: 64, tk: 16, rm: 4, rn: 4 });
+    expect(chooseTile(8192, 8192, software, true)).toEqual({ tm: 64, tn: 64, tk: 16, rm: 4, rn: 4 });
+    expect(chooseTile(30, 30, software)).toEqual({ tm: 64, tn: 64, tk: 16, rm: 4, rn: 4 });
+  });
+
   it('rejects vec4 without m % 4 == 0, and gemv off a vector', () => {
     expect(() => buildMatmul(params('vec4', 5, 8, 8), {}, L)).toThrow(/m % 4/);
     expect(() => buildMatmul(params('gemv', 5, 8, 8), {}, L)).toThrow(/m == 1 or n == 1/);

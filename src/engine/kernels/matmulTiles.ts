@@ -7,7 +7,17 @@ export interface MatmulLimits {
   maxWorkgroupStorage: number;
   maxInvocations: number;
   maxWorkgroupsPerDimension: number;
+  /**
+   * A software adapter (SwiftShader: adapter.isFallbackAdapter). Its shader compiler takes minutes
+   * or never finishes on a scalar-load 128×128×16 tile (a 1501×1503·1503×1499 product did not
+   * compile in 60 s; 64×64×16 ran it in 7 s), and a CPU gains nothing from big tiles: chooseTile
+   * keeps to SOFTWARE_MAX_TILE_AREA.
+   */
+  software?: boolean;
 }
+
+/** The largest tile (tm·tn) chooseTile gives a software adapter. */
+export const SOFTWARE_MAX_TILE_AREA = 64 * 64;
 
 /**
  * A tile of C per workgroup (tm×tn), the k-depth of one shared-memory stage (tk), and the block of
@@ -121,7 +131,8 @@ export function chooseTile(m: number, n: number, limits: MatmulLimits, square = 
   const grid = (t: TileConfig): number => Math.ceil(m / t.tm) * Math.ceil(n / t.tn);
   const fits = (c: GemmTileChoice): boolean =>
     tileThreads(c.tile) <= limits.maxInvocations && resolveSchedule(c.tile, { ...DEFAULT_SCHEDULE, ...c.schedule }, limits) !== null;
-  const found = GEMM_TILES.find((c) => grid(c.tile) >= c.minGrid && fits(c) && (!square || c.tile.tm === c.tile.tn));
+  const allowed = (c: GemmTileChoice): boolean => !limits.software || c.tile.tm * c.tile.tn <= SOFTWARE_MAX_TILE_AREA;
+  const found = GEMM_TILES.find((c) => grid(c.tile) >= c.minGrid && fits(c) && allowed(c) && (!square || c.tile.tm === c.tile.tn));
   if (!found) throw new Error(`matmul: no tile fits ${limits.maxWorkgroupStorage} bytes of workgroup storage and ${limits.maxInvocations} invocations`);
   return found.tile;
 }

@@ -312,6 +312,7 @@ export class GpuRuntime implements LoweringHost {
           maxWorkgroupStorage: p.limits.maxComputeWorkgroupStorageSize,
           maxInvocations: p.limits.maxComputeInvocationsPerWorkgroup,
           maxWorkgroupsPerDimension: maxWg,
+          software: p.adapter.isFallbackAdapter,
         };
         if (s.kind === 'syrk') {
           const plan = buildSyrkPlan({ n: s.n, k: s.k, rowOffset: 0, rows: s.k, accumulate: false, epilogue: s.epilogue ? { alpha: true } : null }, s.constants, limits);
