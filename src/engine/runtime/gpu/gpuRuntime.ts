@@ -57,9 +57,11 @@ const DEFAULT_BUDGET_BYTES = 4 * 1024 ** 3;
  * linearly, and a loop that makes a fresh array per iteration (randn, a product) would hold all of
  * them at once. So, between statements, the workspace's pending values are computed once this
  * many nodes were made since the last flush; loop iterations then give kernels of one shape that
- * the pipeline cache serves again.
+ * the pipeline cache serves again. 128, not more: a software adapter compiles a 512-op kernel in
+ * about 2 s (2048 iterations of `S = S .* c` took 7.5 s on SwiftShader at 512, 0.84 s at 128),
+ * and 128 ops already amortise a chain's memory traffic on a real GPU.
  */
-const PENDING_NODE_LIMIT = 512;
+const PENDING_NODE_LIMIT = 128;
 /**
  * Planning the pending graph tells what a flush would allocate (about 1 ms for 500 nodes), so it
  * is done again only once the nodes made since the last look (graphTally's elements: those that
