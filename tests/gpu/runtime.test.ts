@@ -12,8 +12,8 @@ import { broadcastShapes, expandedStrides } from '../../src/engine/graph/broadca
 import { openWebGpu } from '../../src/engine/providers/webgpu/index.ts';
 import { runInSession } from '../../src/engine/runJson.ts';
 import { Session } from '../../src/engine/session.ts';
-import type { RunResultJson, VariableJson } from '../../src/worker/protocol.ts';
 import { collectGarbage } from '../../bench/util.ts';
+import { compareAll, cpuSession, gpuSession as pairedGpuSession, num, numbers, runPairs, SINGLE, type Both, type Wrap } from './sessionPairs.ts';
 
 const opened = await openWebGpu();
 const provider = opened.provider;
@@ -23,92 +23,9 @@ afterAll(() => provider?.destroy());
 
 // ---- sessions ----
 
-/** Wraps an input expression: gpuArray(single(X)) on the GPU side, single(X) on the CPU side. */
-type Wrap = (x: string) => string;
-const onGpu: Wrap = (x) => `gpuArray(single(${x}))`;
-const onCpu: Wrap = (x) => `single(${x})`;
-
-function gpuSession(): Session {
-  const s = new Session({ gpu: 'on' });
-  s.attachGpu(provider);
-  return s;
-}
-function cpuSession(): Session {
-  return new Session({ gpu: 'off' });
-}
-
-interface Both {
-  gpu: RunResultJson;
-  cpu: RunResultJson;
-}
-
-/** Runs each cell of `cells` (built with the side's wrapper) in a fresh GPU and a fresh CPU session. */
-async function runBoth(...cells: ((w: Wrap) => string)[]): Promise<Both[]> {
-  const g = gpuSession();
-  const c = cpuSession();
-  const out: Both[] = [];
-  for (const cell of cells) {
-    const gpu = await runInSession(g, cell(onGpu));
-    const cpu = await runInSession(c, cell(onCpu));
-    expect(gpu.error, `GPU error in:\n${cell(onGpu).slice(0, 400)}`).toBeNull();
-    expect(cpu.error, `CPU error in:\n${cell(onCpu).slice(0, 400)}`).toBeNull();
-    out.push({ gpu, cpu });
-  }
-  return out;
-}
-
-// ---- comparison ----
-
-function num(x: unknown): number {
-  if (typeof x === 'number') return x;
-  if (x === 'NaN') return NaN;
-  if (x === 'Inf') return Infinity;
-  if (x === '-Inf') return -Infinity;
-  throw new Error(`not a number in JSON data: ${JSON.stringify(x)}`);
-}
-
-function numbers(v: VariableJson): number[] {
-  if (!Array.isArray(v.data)) throw new Error(`${v.class} variable without an array of data`);
-  return v.data.map((x) => (typeof x === 'boolean' ? (x ? 1 : 0) : num(x)));
-}
-
-interface Tolerance {
-  rtol: number;
-  atol: number;
-}
-const SINGLE: Tolerance = { rtol: 1e-5, atol: 1e-6 };
-
-/** Same NaN/Inf, otherwise |g - c| <= atol + rtol*|c|. */
-function close(g: number, c: number, tol: Tolerance): boolean {
-  if (Number.isNaN(c) || Number.isNaN(g)) return Number.isNaN(c) && Number.isNaN(g);
-  if (!Number.isFinite(c) || !Number.isFinite(g)) return g === c;
-  return Math.abs(g - c) <= tol.atol + tol.rtol * Math.abs(c);
-}
-
-/** One variable: class, size, then data (exact for logical, `tol` for numbers). */
-function compareVar(name: string, g: VariableJson | undefined, c: VariableJson | undefined, tol: Tolerance = SINGLE): void {
-  expect(c, `CPU has no variable ${name}`).toBeDefined();
-  expect(g, `GPU has no variable ${name}`).toBeDefined();
-  expect(g!.class, `class of ${name}`).toBe(c!.class);
-  expect(g!.size, `size of ${name}`).toEqual(c!.size);
-  if (c!.class === 'logical') {
-    expect(g!.data, `data of logical ${name}`).toEqual(c!.data);
-    return;
-  }
-  const gd = numbers(g!);
-  const cd = numbers(c!);
-  expect(gd.length).toBe(cd.length);
-  const bad: string[] = [];
-  for (let i = 0; i < cd.length; i++) if (!close(gd[i], cd[i], tol)) bad.push(`[${i}] gpu ${gd[i]} cpu ${cd[i]}`);
-  expect(bad, `${name}: ${bad.length} of ${cd.length} elements differ`).toEqual([]);
-}
-
-/** Every variable of the CPU run against the GPU run (same names), except `skip`. */
-function compareAll(r: Both, tol: Tolerance = SINGLE, skip: string[] = []): void {
-  const names = Object.keys(r.cpu.vars).filter((n) => !skip.includes(n));
-  expect(Object.keys(r.gpu.vars).filter((n) => !skip.includes(n)).sort()).toEqual([...names].sort());
-  for (const n of names) compareVar(n, r.gpu.vars[n], r.cpu.vars[n], tol);
-}
+const gpuSession = (): Session => pairedGpuSession(provider);
+/** Runs each cell in a fresh GPU and a fresh CPU session; every cell must succeed. */
+const runBoth = (...cells: ((w: Wrap) => string)[]): Promise<Both[]> => runPairs(provider, cells);
 
 /** A MATLAB row literal of numbers (NaN/Inf spelled MATLAB's way). */
 function literal(values: readonly number[]): string {

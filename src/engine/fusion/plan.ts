@@ -8,7 +8,9 @@
 //   3. the remaining elementwise groups become one generated kernel each (several outputs when
 //      intermediates are live); a random fill of a group's shape is generated inside its kernel;
 //   4. random fills that still need a buffer (live, or read by something that does not generate
-//      them), uploads, transposes read by non-products, and reshapes (free views).
+//      them), uploads, transposes read by non-products, reshapes (free views), and contiguous
+//      index ranges: slices (`x(:, j)`, copied out) and splices (`y(:, j) = v`, written out of
+//      place; a chain of them stores only its last node: splice.ts), as `index` kernels.
 // Steps come out in an order where every input is computed before it is read.
 
 import type { GraphNode } from '../graph/node.ts';
@@ -27,6 +29,7 @@ import { imageNormalizePass, type ImageNormalizeSpec } from './imageNormalize.ts
 import { matmulSpec, type MatmulSpec } from './matmul.ts';
 import type { RoutingOverride } from './matmulRouting.ts';
 import { reductionSpec, type ReductionSpec } from './reduction.ts';
+import { spliceChain, spliceIntermediates, spliceReason, type SpliceChain } from './splice.ts';
 
 export type PlanStep =
   | { kind: 'upload'; node: GraphNode }
@@ -36,6 +39,9 @@ export type PlanStep =
   | { kind: 'reduction'; node: GraphNode; spec: ReductionSpec }
   | { kind: 'matmul'; spec: MatmulSpec }
   | { kind: 'transpose'; node: GraphNode }
+  | { kind: 'slice'; node: GraphNode }
+  /** Computes `chain.output` (= node): a splice, then the chain's later writes into its buffer. */
+  | { kind: 'splice'; node: GraphNode; chain: SpliceChain }
   | { kind: 'imageNormalize'; spec: ImageNormalizeSpec };
 
 export interface Plan {
@@ -82,6 +88,9 @@ export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride =
     reductions.set(n, spec);
     if (spec.fused) claimed.add(spec.fused);
   }
+
+  // Splices that are intermediates of a chain (step 4), computed inside its last node's buffer.
+  const spliceLinks = spliceIntermediates(g);
 
   // Emission in topological order: a group at its last member, a product at its output node.
   const remaining = new Map<ElementwiseGroup, number>();
@@ -156,6 +165,17 @@ export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride =
         steps.push({ kind: 'transpose', node: n });
         decisions.push({ kernel: 'transpose', variant: 'tiled', reason: `${n.op.arg.shape.join('×')} transposed for a reader that is not a matrix product` });
         break;
+      case 'slice':
+        steps.push({ kind: 'slice', node: n });
+        decisions.push({ kernel: 'index', variant: 'slice', reason: sliceReason(n) });
+        break;
+      case 'splice': {
+        if (spliceLinks.has(n)) break;
+        const chain = spliceChain(n, spliceLinks);
+        steps.push({ kind: 'splice', node: n, chain });
+        decisions.push({ kernel: 'index', variant: 'splice', reason: spliceReason(chain) });
+        break;
+      }
       case 'matmul':
       case 'diag':
         // A product is emitted at its output node; a diag is only ever made of a product.
@@ -165,4 +185,10 @@ export function planFlush(roots: Iterable<GraphNode>, routing: RoutingOverride =
     }
   }
   return { steps, decisions };
+}
+
+function sliceReason(n: GraphNode): string {
+  if (n.op.kind !== 'slice') throw new Error('internal: sliceReason on another node');
+  const range = n.numel === 1 ? `element ${n.op.offset + 1}` : `elements ${n.op.offset + 1}:${n.op.offset + n.numel}`;
+  return `${range} of ${n.op.arg.shape.join('×')} (one contiguous range) copied on the GPU into ${n.shape.join('×')}: no read-back`;
 }

@@ -29,7 +29,18 @@ export type NodeOp =
   /** A matrix product C = op(A)·op(B), op = transpose when the flag is set. Never an elementwise multiply. */
   | { kind: 'matmul'; a: GraphNode; b: GraphNode; transA: boolean; transB: boolean }
   /** The diagonal of a square-ish node as a column (`diag(A*B)`: the planner computes only it). */
-  | { kind: 'diag'; arg: GraphNode };
+  | { kind: 'diag'; arg: GraphNode }
+  /**
+   * Elements [offset, offset + numel) of `arg` (column-major), in this node's shape: `x(:, j)`,
+   * `x(:, :, k)`, `x(a:b)`. A copy with its own buffer (buffers have no offsets to view through).
+   */
+  | { kind: 'slice'; arg: GraphNode; offset: number }
+  /**
+   * `base` with elements [offset, offset + count) replaced by `value`, which has `count` elements
+   * or one broadcast over them; the base's shape: `y(:, j) = v`. Written out of place: the base's
+   * buffer may be shared by other values.
+   */
+  | { kind: 'splice'; base: GraphNode; value: GraphNode; offset: number; count: number };
 
 let nextId = 1;
 let elementsMade = 0;
@@ -127,7 +138,10 @@ export class GraphNode {
       case 'reshape':
       case 'transpose':
       case 'diag':
+      case 'slice':
         return [this.op.arg];
+      case 'splice':
+        return this.op.base === this.op.value ? [this.op.base] : [this.op.base, this.op.value];
       case 'matmul':
         return this.op.a === this.op.b ? [this.op.a] : [this.op.a, this.op.b];
       default:
@@ -208,4 +222,60 @@ export function diagNode(arg: GraphNode): GraphNode {
 export function reshapeNode(arg: GraphNode, shape: readonly number[]): GraphNode {
   if (arg.op.kind === 'reshape') return reshapeNode(arg.op.arg, shape);
   return intern(`reshape:${arg.id}:${shape.join('x')}`, () => new GraphNode({ kind: 'reshape', arg }, shape, arg.logical));
+}
+
+function shapeNumel(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) if ((a[i] ?? 1) !== (b[i] ?? 1)) return false;
+  return true;
+}
+
+/** `node` seen with `shape` (same elements): the node itself when the shape already is that. */
+function withShape(node: GraphNode, shape: readonly number[]): GraphNode {
+  return sameShape(node.shape, shape) ? node : reshapeNode(node, shape);
+}
+
+/**
+ * Elements [offset, offset + numel(shape)) of `arg`, with `shape`. Normalised so no copy is made
+ * that reading another node avoids: the whole argument is a view of it; a slice of a view or of a
+ * pending slice reads the underlying node; a slice of a pending splice that lies inside the
+ * written range (a whole value, not a broadcast) is that value, and one outside it reads the base
+ * (`y(:, t - 1)` right after `y(:, t - 1) = v` is v).
+ */
+export function sliceNode(arg: GraphNode, offset: number, shape: readonly number[]): GraphNode {
+  const n = shapeNumel(shape);
+  if (!Number.isInteger(offset) || offset < 0 || n < 1 || offset + n > arg.numel) {
+    throw new Error(`internal: slice [${offset}, ${offset + n}) of a ${arg.numel}-element node`);
+  }
+  if (offset === 0 && n === arg.numel) return withShape(arg, shape);
+  const op = arg.op;
+  if (op.kind === 'reshape') return sliceNode(op.arg, offset, shape);
+  if (op.kind === 'slice') return sliceNode(op.arg, op.offset + offset, shape);
+  if (op.kind === 'splice') {
+    const inside = offset >= op.offset && offset + n <= op.offset + op.count;
+    if (inside && op.value.numel === op.count && op.value.logical === arg.logical) return sliceNode(op.value, offset - op.offset, shape);
+    if (offset + n <= op.offset || offset >= op.offset + op.count) return sliceNode(op.base, offset, shape);
+  }
+  return intern(`slice:${arg.id}:${offset}:${shape.join('x')}`, () => new GraphNode({ kind: 'slice', arg, offset }, shape, arg.logical));
+}
+
+/**
+ * `base` with elements [offset, offset + count) replaced by `value` (count elements, or one
+ * broadcast). A write of the whole base with a whole value is that value, seen in the base's shape.
+ */
+export function spliceNode(base: GraphNode, value: GraphNode, offset: number, count: number): GraphNode {
+  if (!Number.isInteger(offset) || offset < 0 || count < 1 || offset + count > base.numel || (value.numel !== count && value.numel !== 1)) {
+    throw new Error(`internal: splice of ${value.numel} element(s) into [${offset}, ${offset + count}) of a ${base.numel}-element node`);
+  }
+  if (offset === 0 && count === base.numel && value.numel === count && value.logical === base.logical) return withShape(value, base.shape);
+  return intern(
+    `splice:${base.id}:${value.id}:${offset}:${count}`,
+    () => new GraphNode({ kind: 'splice', base, value, offset, count }, base.shape, base.logical),
+  );
 }

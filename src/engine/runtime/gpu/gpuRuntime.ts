@@ -11,6 +11,7 @@ import { buildRandom } from '../../kernels/random.ts';
 import { buildMatmul } from '../../kernels/matmul.ts';
 import { buildSyrkPlan } from '../../kernels/syrk.ts';
 import { buildTranspose } from '../../kernels/transpose.ts';
+import { buildRangeWrite, buildSlice, buildSplice } from '../../kernels/rangeCopy.ts';
 import { buildImageNormalize } from '../../kernels/imageNormalize.ts';
 import type { GpuArrayHandle, WebGpuProvider } from '../../providers/webgpu/index.ts';
 import type { BuiltinSpec, RandomSource } from '../../builtins/types.ts';
@@ -307,6 +308,26 @@ export class GpuRuntime implements LoweringHost {
         this.own(step.node, out);
         return;
       }
+      case 'slice': {
+        const op = step.node.op;
+        if (op.kind !== 'slice') throw new Error('internal: slice step on another node');
+        const out = this.allocate(step.node);
+        p.dispatch(buildSlice(op.arg.shape, op.offset, step.node.shape, maxWg), [bufferOf(op.arg)], out);
+        this.own(step.node, out);
+        return;
+      }
+      case 'splice': {
+        // Out of place: the base's buffer may belong to other values too. The chain's later
+        // writes go into the new buffer, which is nobody else's until the node settles.
+        const { base, writes } = step.chain;
+        const shape = step.node.shape;
+        const out = this.allocate(step.node);
+        const [first, ...rest] = writes;
+        p.dispatch(buildSplice(base.shape, first.offset, first.count, first.value.shape, maxWg), [bufferOf(base), bufferOf(first.value)], out);
+        for (const w of rest) p.dispatch(buildRangeWrite(shape, w.offset, w.count, w.value.shape, maxWg), [bufferOf(w.value)], out);
+        this.own(step.node, out);
+        return;
+      }
       case 'matmul': {
         const s = step.spec;
         const out = this.allocate(s.output);
@@ -413,7 +434,12 @@ function stepOutputs(step: PlanStep): readonly GraphNode[] {
       return [step.spec.output];
     case 'imageNormalize':
       return [step.spec.output, step.spec.mu, step.spec.sigma];
-    default:
+    case 'upload':
+    case 'random':
+    case 'reduction':
+    case 'transpose':
+    case 'slice':
+    case 'splice':
       return [step.node];
   }
 }

@@ -1,9 +1,11 @@
 // From a builtin call to a graph node: reads the registry's `lowering` of the builtin and the
 // arguments, and decides whether the call runs on the GPU. Returning null means "run the CPU
 // implementation" (after reading any GPU arguments back): an int class, complex data, an empty
-// array, an option the GPU kernels do not take, or a size too small to pay.
+// array, an option the GPU kernels do not take, or a size too small to pay. Indexing lowers here
+// too: `x(:)` is a view, and reads and writes of one contiguous range of elements are slice and
+// splice nodes (the interpreter evaluates the subscripts; the host's indexing code checks them).
 
-import { raise } from '../../errors.ts';
+import { MatlabError, raise } from '../../errors.ts';
 import { ELEMENTWISE_OPS, type ElementwiseOpName } from '../../graph/elementwiseOps.ts';
 import {
   constantNode,
@@ -14,11 +16,14 @@ import {
   randomNode,
   reduceNode,
   reshapeNode,
+  sliceNode,
+  spliceNode,
   uploadNode,
   type GraphNode,
   type ReduceOpName,
 } from '../../graph/node.ts';
-import { charText, GpuTensor, type GpuClass, type Tensor, type Value } from '../values/index.ts';
+import { readSubscripts, type Subscript } from '../indexing/index.ts';
+import { charText, GpuTensor, normalizeShape, Tensor, type GpuClass, type Value } from '../values/index.ts';
 
 /** What lowering needs from the GPU runtime. */
 export interface LoweringHost {
@@ -238,6 +243,113 @@ export function lowerToDevice(args: Value[]): GpuTensor | Value | null {
 /** `x(:)` on a GPU value is a free view. */
 export function colonView(x: GpuTensor): GpuTensor {
   return new GpuTensor(x.cls, reshapeNode(x.node, [x.numel, 1]), x.explicit);
+}
+
+function subscriptCount(s: Subscript): number {
+  return s.all ? s.count : s.list.length;
+}
+
+/** Whether a subscript's indices are consecutive and ascending (`:`, `a:b`, a mask with one run). */
+function consecutive(s: Subscript): boolean {
+  if (s.all) return true;
+  const { list } = s;
+  for (let i = 1; i < list.length; i++) if (list[i] !== list[0] + i) return false;
+  return true;
+}
+
+/**
+ * The elements that checked subscripts (as readSubscripts gives them, with the sizes `dims` of
+ * the dimensions they address) select, as [offset, offset + count) when they are one contiguous
+ * ascending run in column-major order; null when they are not. That is so when the last
+ * subscript selecting several indices is consecutive, every dimension before it is taken whole
+ * and in order, and every one after it selects one index. Work is per subscript, not per
+ * element: `y(:, t)` costs the same whatever the height of y.
+ */
+function contiguousRun(subs: readonly Subscript[], dims: readonly number[]): { offset: number; count: number } | null {
+  let count = 1;
+  let outer = -1;
+  subs.forEach((s, d) => {
+    const k = subscriptCount(s);
+    count *= k;
+    if (k > 1) outer = d;
+  });
+  if (count === 0) return { offset: 0, count: 0 };
+  let offset = 0;
+  let stride = 1;
+  for (let d = 0; d < subs.length; d++) {
+    const s = subs[d];
+    const first = s.all ? 0 : s.list[0];
+    if (d < outer && !(first === 0 && subscriptCount(s) === dims[d] && consecutive(s))) return null;
+    if (d === outer && !consecutive(s)) return null;
+    offset += first * stride;
+    stride *= dims[d];
+  }
+  return { offset, count };
+}
+
+/**
+ * `x(args…)` of a GPU value, subscripts evaluated on the host: a slice node when they select one
+ * contiguous run of several elements (no read-back), an empty host array when they select none.
+ * Bad or out-of-range subscripts raise here, through the host's checks, as the host path would.
+ * null means the host path (read back, then index): other patterns, and a single element, since
+ * reading the array back once caches it on the host (GpuTensor.host), so a loop over elements
+ * syncs once instead of dispatching a kernel per element.
+ */
+export function lowerIndexRead(x: GpuTensor, args: readonly Value[]): Value | null {
+  const { subs, dims, shape } = readSubscripts(x, args);
+  const run = contiguousRun(subs, dims);
+  if (!run) return null;
+  if (run.count === 0) return new Tensor(x.cls, shape, new Float64Array(0));
+  if (run.count === 1) return null;
+  const outShape = normalizeShape(shape);
+  if (x.host) {
+    // Read back already: the range is cut from the host copy, free for host readers, and goes up
+    // again only if a GPU operation reads it (its elements are the device's f32 values).
+    const data = x.host.re.slice(run.offset, run.offset + run.count);
+    const out = new GpuTensor(x.cls, uploadNode(data, outShape, x.cls === 'logical'), x.explicit);
+    out.host = new Tensor(x.cls, outShape, data);
+    return out;
+  }
+  return new GpuTensor(x.cls, sliceNode(x.node, run.offset, outShape), x.explicit);
+}
+
+/**
+ * `y(args…) = rhs` as a splice node (no read-back), for a y that is a GPU value, or host data the
+ * cost model puts on the device written with a GPU value (MATLAB: the result is a GPU array).
+ * Taken when the subscripts select one contiguous run inside y (no growth), rhs is real numeric or
+ * logical data with as many elements or one, and y keeps its class (a logical y only takes
+ * logical data; otherwise rhs is converted to y's class, as on the host). null means the host
+ * path, which also raises MATLAB's errors (bad subscripts, mismatched sizes), grows and deletes.
+ * One element written with host data goes there too: a loop over elements would dispatch a
+ * kernel per element, where reading y back once lets it continue on the host.
+ */
+export function lowerIndexWrite(y: Value, args: readonly Value[], rhs: Value, host: LoweringHost): GpuTensor | null {
+  if ((y.type !== 'gpu' && y.type !== 'tensor') || (rhs.type !== 'gpu' && rhs.type !== 'tensor')) return null;
+  // Host y moves to the device only where the cost model puts it and rhs is there already.
+  if (y.type === 'tensor' && !(rhs.type === 'gpu' && gpuCompatible(y) && onDevice(y, host))) return null;
+  // Host rhs: real numbers or logicals; an empty one (`y(k) = []` deletes) stays on the host.
+  if (rhs.type === 'tensor' && !(gpuCompatible(rhs) && rhs.re.length > 0)) return null;
+  const cls = y.cls as GpuClass;
+  if (cls === 'logical' && rhs.cls !== 'logical') return null;
+  let run: { offset: number; count: number } | null;
+  try {
+    const { subs, dims } = readSubscripts(y, args);
+    run = contiguousRun(subs, dims);
+  } catch (e) {
+    // Past the end (the host grows y) or a bad subscript (the host raises MATLAB's error).
+    if (e instanceof MatlabError) return null;
+    throw e;
+  }
+  if (!run || run.count === 0) return null;
+  const rn = rhs.type === 'gpu' ? rhs.numel : rhs.re.length;
+  if ((rn !== run.count && rn !== 1) || (run.count === 1 && rhs.type !== 'gpu')) return null;
+  // An uploaded array is never written in place again (see LoweringHost.uploads).
+  if (y.type === 'tensor') y.exclusive = false;
+  const base = nodeOf(y, host);
+  const value = nodeOf(rhs, host);
+  if (!base || !value) return null;
+  const explicit = (y.type === 'gpu' && y.explicit) || (rhs.type === 'gpu' && rhs.explicit);
+  return new GpuTensor(cls, spliceNode(base, value, run.offset, run.count), explicit);
 }
 
 /**

@@ -9,12 +9,16 @@ function isVectorShape(shape: readonly number[]): boolean {
   return shape.length === 2 && (shape[0] === 1 || shape[1] === 1);
 }
 
-/** Linear positions and result shape for a subscripted read of `v`. */
-export function readPositions(v: Value, args: readonly Value[]): { positions: number[]; shape: number[] } {
+/**
+ * The subscripts of a read of `v`, checked with MATLAB's errors (bad or out-of-range indices),
+ * the sizes of the dimensions they address, and the result's shape. The positions read are
+ * gridPositions(subs, dims); the GPU path also asks whether they form one contiguous run.
+ */
+export function readSubscripts(v: Value, args: readonly Value[]): { subs: Subscript[]; dims: number[]; shape: number[] } {
   const n = numelOfValue(v);
   if (args.length === 1) {
     const s = readSubscript(args[0], n, 1, 1);
-    if (s.all) return { positions: range(n), shape: [n, 1] };
+    if (s.all) return { subs: [s], dims: [n], shape: [n, 1] };
     const max = subscriptMax(s);
     if (max >= n) outOfRange(max + 1, n, 1, 1, s.logical);
     const k = s.list.length;
@@ -22,7 +26,7 @@ export function readPositions(v: Value, args: readonly Value[]): { positions: nu
     const idxShape = s.logical ? (s.shape.length === 2 && s.shape[0] === 1 ? [1, k] : [k, 1]) : [...s.shape];
     if (isVectorShape(v.shape) && n !== 1 && isVectorShape(idxShape)) shape = v.shape[0] === 1 ? [1, k] : [k, 1];
     else shape = idxShape;
-    return { positions: s.list, shape };
+    return { subs: [s], dims: [n], shape };
   }
   const dims = addressedShape(v.shape, args.length);
   const subs: Subscript[] = args.map((a, k) => {
@@ -31,7 +35,16 @@ export function readPositions(v: Value, args: readonly Value[]): { positions: nu
     if (max >= dims[k]) outOfRange(max + 1, dims[k], k + 1, args.length);
     return s;
   });
-  return { positions: gridPositions(subs, dims), shape: subs.map(subscriptLength) };
+  return { subs, dims, shape: subs.map(subscriptLength) };
+}
+
+/** Linear positions and result shape for a subscripted read of `v`. */
+export function readPositions(v: Value, args: readonly Value[]): { positions: number[]; shape: number[] } {
+  const { subs, dims, shape } = readSubscripts(v, args);
+  const first = subs[0];
+  // One list subscript is the positions already.
+  if (subs.length === 1 && !first.all) return { positions: first.list, shape };
+  return { positions: gridPositions(subs, dims), shape };
 }
 
 /** Column-major walk over the Cartesian product of subscripts, as linear positions in `dims`. */

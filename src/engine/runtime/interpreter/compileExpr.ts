@@ -14,10 +14,11 @@ import {
   scalar,
   StringArray,
   Tensor,
+  type GpuTensor,
   type Value,
 } from '../values/index.ts';
 import { andThen, isAsync, sequence, type Async } from './async.ts';
-import { colonView } from '../gpu/lowering.ts';
+import { colonView, lowerIndexRead, type LoweringHost } from '../gpu/lowering.ts';
 import type { Frame, Scope } from './frame.ts';
 
 export type ExprFn = (fr: Frame) => Async<Value>;
@@ -35,6 +36,8 @@ export interface Runtime {
   /** The host form of a value: GPU arrays are read back (a sync point). */
   hostValue(v: Value): Async<Value>;
   hostValues(vs: Value[]): Async<Value[]>;
+  /** The GPU side when a device is in use: indexing GPU values lowers through it. */
+  readonly gpu: LoweringHost | null;
 }
 
 const BINARY_BUILTIN: Record<ast.BinaryOp, string> = {
@@ -373,11 +376,30 @@ export class ExprCompiler {
     return cur;
   }
 
+  /**
+   * `v(args…)` of a GPU value: subscripts are evaluated once, with `end` from v's size; the
+   * lowering slices a contiguous range on the device, otherwise v is read back and indexed.
+   */
+  private gpuParenIndex(compiled: CompiledLink, v: GpuTensor, fr: Frame): Async<Value[]> {
+    const { link } = compiled;
+    try {
+      const indexed = andThen(andThen(this.args(compiled.args, fr, v), (a) => this.runtime.hostValues(a)), (args) => {
+        const sliced = lowerIndexRead(v, args);
+        return sliced ? [sliced] : andThen(this.runtime.hostValue(v), (host) => [parenIndex(host, args)]);
+      });
+      return spanned(indexed, link);
+    } catch (err) {
+      return withSpan(err, link);
+    }
+  }
+
   private applyLink(compiled: CompiledLink, v: Value, fr: Frame, nargout: number): Async<Value[]> {
     const { link } = compiled;
     if (v.type === 'gpu') {
-      // `x(:)` stays on the GPU as a free view; other indexing reads the array back.
+      // `x(:)` stays on the GPU as a free view, and a contiguous range (`x(:, j)`) as a slice;
+      // other indexing reads the array back.
       if (link.type === 'paren' && link.args.length === 1 && link.args[0].kind === 'Colon') return [colonView(v)];
+      if (link.type === 'paren' && this.runtime.gpu !== null) return this.gpuParenIndex(compiled, v, fr);
       return andThen(this.runtime.hostValue(v), (host) => this.applyLink(compiled, host, fr, nargout));
     }
     try {

@@ -8,6 +8,7 @@ import { RECURSION_LIMIT_MESSAGE } from '../../limits.ts';
 import { braceAssign, braceIndex, fieldAssign, fieldGet, parenAssign, parenIndex } from '../indexing/index.ts';
 import { charRow, charText, scalar, Tensor, type Value } from '../values/index.ts';
 import { colonSequence } from '../../builtins/operators.ts';
+import { lowerIndexWrite } from '../gpu/lowering.ts';
 import { andThen, isAsync, sequence, type Async } from './async.ts';
 import { ExprCompiler, fieldNameOf, withSpan, type ListFn, type Runtime } from './compileExpr.ts';
 import type { Frame, Scope } from './frame.ts';
@@ -204,13 +205,38 @@ export class StmtCompiler {
       }
     };
     const rt = this.runtime;
-    // Indexed writes work on host data: a GPU variable or right side is read back first.
-    return (fr, rhs) =>
-      andThen(rt.hostValues(fr.vars[slot] === undefined ? [rhs] : [rhs, fr.vars[slot]!]), ([hostRhs, hostBase]) =>
+    // `y(…) = rhs` on the device (a contiguous range) when y or rhs is a GPU value.
+    const gpuWrite = links.length === 1 && links[0].link.type === 'paren' ? this.gpuParenWrite(slot, links[0].args) : null;
+    // Other indexed writes work on host data: a GPU variable or right side is read back first.
+    return (fr, rhs) => {
+      const base = fr.vars[slot];
+      if (gpuWrite && rt.gpu !== null && base !== undefined && (base.type === 'gpu' || rhs.type === 'gpu')) return gpuWrite(fr, base, rhs);
+      return andThen(rt.hostValues(base === undefined ? [rhs] : [rhs, base]), ([hostRhs, hostBase]) =>
         andThen(level(fr, hostBase, 0, hostRhs), (v) => {
           fr.vars[slot] = v;
         }),
       );
+    };
+  }
+
+  /**
+   * `y(args…) = rhs` where y or rhs is a GPU value: subscripts are evaluated once, with `end` from
+   * y's size; the lowering splices a contiguous range on the device, otherwise y and rhs are read
+   * back and written on the host (which raises MATLAB's errors), as for any indexed write.
+   */
+  private gpuParenWrite(slot: number, args: ListFn[]): (fr: Frame, base: Value, rhs: Value) => Async<void> {
+    const rt = this.runtime;
+    return (fr, base, rhs) =>
+      andThen(andThen(this.exprs.args(args, fr, base), (a) => rt.hostValues(a)), (subs) => {
+        const spliced = rt.gpu === null ? null : lowerIndexWrite(base, subs, rhs, rt.gpu);
+        if (spliced) {
+          fr.vars[slot] = spliced;
+          return;
+        }
+        return andThen(rt.hostValues([rhs, base]), ([hostRhs, hostBase]) => {
+          fr.vars[slot] = parenAssign(hostBase, subs, hostRhs, true);
+        });
+      });
   }
 
   private multiAssign(s: ast.Assign): StmtFn {

@@ -12,7 +12,7 @@ const LANE_HEIGHT = 20;
 const VISIBLE_LANES = 14;
 
 /** Kernel families with their own bar colour (styles.css --kernel-*); others get the default. */
-const FAMILY_COLOURS = new Set(['matmul', 'syrk', 'elementwise', 'reduction', 'image_normalize', 'random', 'copy', 'transpose']);
+const FAMILY_COLOURS = new Set(['matmul', 'syrk', 'elementwise', 'reduction', 'image_normalize', 'random', 'copy', 'transpose', 'index']);
 
 export interface KernelTimelineProps {
   kernels: readonly KernelEvent[];
