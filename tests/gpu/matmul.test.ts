@@ -19,11 +19,11 @@ import {
   type MatmulLimits,
   type MatmulParams,
   type MatmulTuning,
-  type MatmulVariant,
   type TileConfig,
   type TiledSchedule,
 } from '../../src/engine/kernels/matmul.ts';
 import { openWebGpu } from '../../src/engine/providers/webgpu/index.ts';
+import { NO_EPILOGUE, params, productInputs, productMismatches, TRANSPOSES, tname } from './productReference.ts';
 
 const opened = await openWebGpu();
 const gpu = opened.provider;
@@ -37,19 +37,6 @@ function limits(): MatmulLimits {
 }
 
 // ---- data and reference ----
-
-/** Multiples of 1/8 in [lo, hi] (exact in f32). */
-function values(n: number, salt: number, lo = -2, hi = 2): Float64Array {
-  const out = new Float64Array(n);
-  let state = (0x9e3779b9 ^ Math.imul(salt + 1, 0x85ebca6b)) >>> 0;
-  for (let i = 0; i < n; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    out[i] = Math.round((lo + (state / 2 ** 32) * (hi - lo)) * 8) / 8;
-  }
-  return out;
-}
-
-const NO_EPILOGUE: MatmulEpilogue = { alpha: false, beta: false, bias: 'none', scale: 'none', clampMin: false, clampMax: false, power: false };
 
 interface Case {
   label: string;
@@ -65,75 +52,12 @@ interface Case {
  */
 const TEST_TILE: MatmulTuning = { tile: { tm: 16, tn: 16, tk: 4, rm: 4, rn: 4 } };
 
-interface Inputs {
-  a: Float64Array;
-  b: Float64Array;
-  bias: Float64Array | null;
-  scale: Float64Array | null;
-}
-
-function inputsFor(c: Case, salt: number): Inputs {
-  const { m, n, k, epilogue } = c.params;
-  return {
-    a: values(m * k, salt),
-    b: values(k * n, salt + 1),
-    bias: epilogue && epilogue.bias !== 'none' ? values(epilogue.bias === 'row' ? n : m, salt + 2) : null,
-    // Scales away from zero, so division is well conditioned.
-    scale: epilogue && epilogue.scale !== 'none' ? values(epilogue.scale.startsWith('row') ? m : n, salt + 3, 0.5, 2) : null,
-  };
-}
-
-function applyEpilogue(v: number, i: number, j: number, e: MatmulEpilogue | null, k: MatmulConstants, x: Inputs): number {
-  if (!e) return v;
-  if (e.alpha) v *= k.alpha ?? 1;
-  if (e.beta) v += k.beta ?? 0;
-  if (e.bias === 'row') v += x.bias![j];
-  if (e.bias === 'column') v += x.bias![i];
-  if (e.scale === 'rowMul') v *= x.scale![i];
-  if (e.scale === 'rowDiv') v /= x.scale![i];
-  if (e.scale === 'colMul') v *= x.scale![j];
-  if (e.scale === 'colDiv') v /= x.scale![j];
-  if (e.clampMin) v = Math.max(v, k.lo ?? 0);
-  if (e.clampMax) v = Math.min(v, k.hi ?? 0);
-  if (e.power) v = v ** (k.p ?? 1);
-  return v;
-}
-
-/** f64 reference and per-element tolerance: 1e-4·Σ|a||b| (+ a tiny absolute floor) through the epilogue. */
-function reference(c: Case, x: Inputs): { want: Float64Array; tol: Float64Array } {
-  const { m, n, k, transA, transB, epilogue, diagonalOnly } = c.params;
-  const constants = c.constants ?? {};
-  const A = (i: number, p: number): number => (transA ? x.a[p + i * k] : x.a[i + p * m]);
-  const B = (p: number, j: number): number => (transB ? x.b[j + p * n] : x.b[p + j * k]);
-  const cells: [number, number][] = [];
-  if (diagonalOnly) for (let i = 0; i < Math.min(m, n); i++) cells.push([i, i]);
-  else for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) cells.push([i, j]);
-  const want = new Float64Array(cells.length);
-  const tol = new Float64Array(cells.length);
-  cells.forEach(([i, j], o) => {
-    let s = 0;
-    let mag = 0;
-    for (let p = 0; p < k; p++) {
-      s += A(i, p) * B(p, j);
-      mag += Math.abs(A(i, p) * B(p, j));
-    }
-    const t = 1e-4 * mag + 1e-6;
-    const e = (v: number): number => applyEpilogue(v, i, j, epilogue, constants, x);
-    const centre = e(s);
-    let dev = Math.max(Math.abs(e(s + t) - centre), Math.abs(e(s - t) - centre));
-    if (s - t < 0 && s + t > 0) dev = Math.max(dev, Math.abs(e(0) - centre));
-    want[o] = centre;
-    tol[o] = dev + 1e-5 * Math.abs(centre) + 1e-6;
-  });
-  return { want, tol };
-}
-
 /** Runs every case in one flush, then compares each with its reference. */
 async function check(cases: Case[]): Promise<void> {
   const provider = gpu!;
   const runs = cases.map((c, idx) => {
     const program = buildMatmul(c.params, c.constants ?? {}, limits(), c.tuning ?? TEST_TILE);
-    const x = inputsFor(c, idx * 7 + c.params.m);
+    const x = productInputs(c.params, idx * 7 + c.params.m);
     const handles = [x.a, x.b, x.bias, x.scale].filter((v): v is Float64Array => v !== null).map((v) => provider.upload(v));
     const { m, n } = c.params;
     const out = provider.allocate(c.params.diagonalOnly ? Math.min(m, n) : m * n);
@@ -147,27 +71,11 @@ async function check(cases: Case[]): Promise<void> {
   for (const { c, x, out, program } of runs) {
     const got = await provider.download(out);
     provider.release(out);
-    const { want, tol } = reference(c, x);
-    let bad = 0;
-    for (let o = 0; o < want.length; o++) {
-      const ok = Number.isNaN(want[o]) ? Number.isNaN(got[o]) : Math.abs(got[o] - want[o]) <= tol[o];
-      if (!ok && bad++ < 4) failures.push(`${c.label} (${program.variant})[${o}] = ${got[o]}, expected ${want[o]} ± ${tol[o]}`);
-    }
+    failures.push(...productMismatches(`${c.label} (${program.variant})`, got, c.params, c.constants ?? {}, x));
   }
   expect(failures, failures.join('\n')).toEqual([]);
 }
 
-function params(variant: MatmulVariant, m: number, n: number, k: number, transA = false, transB = false, epilogue: MatmulEpilogue | null = null): MatmulParams {
-  return { variant, m, n, k, transA, transB, epilogue, diagonalOnly: false };
-}
-
-const TRANSPOSES: [boolean, boolean][] = [
-  [false, false],
-  [true, false],
-  [false, true],
-  [true, true],
-];
-const tname = (ta: boolean, tb: boolean): string => `${ta ? "A'" : 'A'}·${tb ? "B'" : 'B'}`;
 
 // Shapes (m, n, k) that are not multiples of any tile, plus the degenerate ones.
 const TILED_SHAPES: [number, number, number][] = [

@@ -7,7 +7,7 @@
 import type { GraphNode } from '../graph/node.ts';
 import type { MatmulConstants, MatmulEpilogue, MatmulVariant } from '../kernels/matmul.ts';
 import type { PendingGraph } from './graphWalk.ts';
-import { chooseVariant, type RoutingOverride } from './matmulRouting.ts';
+import { chooseSplitK, chooseVariant, type RoutingOverride } from './matmulRouting.ts';
 
 export interface MatmulSpec {
   kind: 'matmul' | 'syrk';
@@ -26,6 +26,8 @@ export interface MatmulSpec {
   /** bias then scale inputs, bound after A and B. */
   extraInputs: GraphNode[];
   diagonalOnly: boolean;
+  /** k summed in this many ranges, then reduced (kernels/matmulSplit.ts); 1: one pass. */
+  splits: number;
   /** Elementwise (and diag) nodes computed inside this kernel. */
   claimed: GraphNode[];
   reason: string;
@@ -173,9 +175,10 @@ export function matmulSpec(node: GraphNode, g: PendingGraph, override: RoutingOv
   const variant = chooseVariant(m, n, k, transA, override);
   const what = `${m}×${k} · ${k}×${n}${transA ? ' (A transposed, read through strides)' : ''}${transB ? ' (B transposed, read through strides)' : ''}`;
   const fused = steps.length > 0 ? `; folded into the write: ${steps.join(', ')}` : '';
+  const split = syrk || diagonalOnly ? { splits: 1, reason: null } : chooseSplitK(m, n, k, variant.variant);
   const reason = syrk
     ? `A'*A on one value ${a.shape.join('×')}: SYRK computes one triangle and mirrors it${fused}`
-    : `${variant.reason} for ${what}${fused}`;
+    : `${variant.reason} for ${what}${fused}${split.reason ? `; ${split.reason}` : ''}`;
   return {
     kind: syrk ? 'syrk' : 'matmul',
     output: cur,
@@ -191,6 +194,7 @@ export function matmulSpec(node: GraphNode, g: PendingGraph, override: RoutingOv
     constants,
     extraInputs,
     diagonalOnly,
+    splits: split.splits,
     claimed,
     reason,
   };

@@ -15,6 +15,8 @@
 // - `gemv`   : M == 1 or N == 1: one dot product per output, lanes of a workgroup along K (or
 //              along the outputs when that is the contiguous direction), a tree in workgroup memory.
 // - diagonalOnly (`diag`): the gemv kernel with both operands depending on the output index.
+// - split-k (buildMatmulPartials, driven by matmulSplit.ts): tiled/vec4 with workgroup layer wid.z
+//              summing its own k range into a scratch slice; a reduce pass sums and applies the epilogue.
 //
 // Operand addressing (column-major, leading dimensions in the uniforms):
 //   A(i,p) = transA ? a[p + i·lda] : a[i + p·lda]     lda = transA ? K : M
@@ -41,6 +43,7 @@ import {
   checkTile,
   chooseTile,
   scheduleFor,
+  splitTile,
   tileThreads,
   type MatmulLimits,
   type ScheduleUse,
@@ -201,9 +204,12 @@ function uniformsFor(params: MatmulParams, constants: MatmulConstants): ArrayBuf
 
 // ---- epilogue ----
 
-/** Bindings of a product: a, b, then the epilogue's extra inputs, then c, then the uniform. */
-function productBindings(epilogue: MatmulEpilogue | null): { bindings: KernelBinding[]; bias: number; scale: number; c: number; uniform: number } {
-  let next = 2;
+/**
+ * Bindings of a product: its `operands` read inputs (a and b; the partials for split-k's reduce
+ * pass), then the epilogue's extra inputs, then c, then the uniform.
+ */
+export function productBindings(epilogue: MatmulEpilogue | null, operands = 2): { bindings: KernelBinding[]; bias: number; scale: number; c: number; uniform: number } {
+  let next = operands;
   const bias = epilogue && epilogue.bias !== 'none' ? next++ : -1;
   const scale = epilogue && epilogue.scale !== 'none' ? next++ : -1;
   const c = next++;
@@ -214,7 +220,7 @@ function productBindings(epilogue: MatmulEpilogue | null): { bindings: KernelBin
   return { bindings, bias, scale, c, uniform };
 }
 
-function emitEpilogueBindings(w: WgslBuilder, epilogue: MatmulEpilogue | null, at: { bias: number; scale: number }): void {
+export function emitEpilogueBindings(w: WgslBuilder, epilogue: MatmulEpilogue | null, at: { bias: number; scale: number }): void {
   if (at.bias >= 0) w.emit(`@group(0) @binding(${at.bias}) var<storage, read> bias: array<f32>;`);
   if (at.scale >= 0) w.emit(`@group(0) @binding(${at.scale}) var<storage, read> scale: array<f32>;`);
   void epilogue;
@@ -245,14 +251,14 @@ function epilogueCall(e: MatmulEpilogue | null, value: string, i: string, j: str
   return e ? `epilogue(${value}, ${i}, ${j})` : value;
 }
 
-function epilogueInputShapes(e: MatmulEpilogue | null, m: number, n: number): number[][] {
+export function epilogueInputShapes(e: MatmulEpilogue | null, m: number, n: number): number[][] {
   const shapes: number[][] = [];
   if (e && e.bias !== 'none') shapes.push(e.bias === 'row' ? [1, n] : [m, 1]);
   if (e && e.scale !== 'none') shapes.push(e.scale.startsWith('row') ? [m, 1] : [1, n]);
   return shapes;
 }
 
-function variantName(base: string, e: MatmulEpilogue | null): string {
+export function variantName(base: string, e: MatmulEpilogue | null): string {
   return e ? `${base}+epilogue` : base;
 }
 
@@ -282,6 +288,11 @@ export interface TiledCode {
    */
   readonly syrkWrite: 'none' | 'direct' | 'partial';
   readonly accumulate: boolean;
+  /**
+   * gemm only, split-k (matmulSplit.ts): workgroup layer wid.z sums its own k range and writes its
+   * raw partial C (no epilogue) to scratch[wid.z·m·n + i + j·m].
+   */
+  readonly split: boolean;
 }
 
 /** The tile and schedule a tiled/vec4 product runs with: tuning's, else chooseTile's and scheduleFor's. */
@@ -299,10 +310,43 @@ function buildTiledGemm(
   limits: MatmulLimits,
   tuning: MatmulTuning,
 ): KernelProgram {
+  return tiledGemmProgram(params, epilogue, constants, limits, tuning, null);
+}
+
+/**
+ * Pass 1 of a split-k product: the tiled/vec4 kernel with the k range of workgroup layer wid.z,
+ * writing raw partials into scratch (splits × m × n f32, split s at s·m·n, leading dimension m).
+ * `splits` is the count wanted; each range is a multiple of the tile's tk, so the count run (the
+ * returned `splits`) can come out lower on a short k. The epilogue belongs to the reduce pass.
+ */
+export function buildMatmulPartials(params: MatmulParams, limits: MatmulLimits, splits: number, tuning: MatmulTuning = {}): { program: KernelProgram; splits: number } {
+  const { m, n, k } = params;
+  for (const [name, v] of [['m', m], ['n', n], ['k', k], ['splits', splits]] as const) {
+    if (!Number.isInteger(v) || v < 1) throw new Error(`matmul split-k: ${name} = ${v}; must be an integer ≥ 1`);
+  }
+  if (params.diagonalOnly || (params.variant !== 'tiled' && params.variant !== 'vec4')) {
+    throw new Error(`matmul split-k: only the tiled and vec4 kernels split k, not ${params.diagonalOnly ? 'diag' : params.variant}`);
+  }
+  const tile = tuning.tile ?? splitTile(m, n, limits);
+  const kTiles = Math.ceil(k / tile.tk);
+  const kChunk = Math.ceil(kTiles / Math.min(splits, kTiles)) * tile.tk;
+  const run = Math.ceil(k / kChunk);
+  const program = tiledGemmProgram(params, null, {}, limits, { ...tuning, tile }, { splits: run, kChunk });
+  return { program, splits: run };
+}
+
+function tiledGemmProgram(
+  params: MatmulParams,
+  epilogue: MatmulEpilogue | null,
+  constants: MatmulConstants,
+  limits: MatmulLimits,
+  tuning: MatmulTuning,
+  split: { splits: number; kChunk: number } | null,
+): KernelProgram {
   const { m, n, k, transA, transB } = params;
   const vec = params.variant === 'vec4';
   if (vec && m % 4 !== 0) throw new Error(`matmul vec4: needs m % 4 == 0 (16-byte stores of C), got m = ${m}`);
-  const { tile, schedule } = tiledConfig(params, limits, tuning);
+  const { tile, schedule } = split ? splitConfig(params, limits, tuning, split.splits) : tiledConfig(params, limits, tuning);
   checkTile(tile, schedule, limits);
   const code: TiledCode = {
     family: 'gemm',
@@ -320,27 +364,44 @@ function buildTiledGemm(
     bShared: tuning.bShared ?? 'j',
     syrkWrite: 'none',
     accumulate: false,
+    split: split !== null,
   };
-  const groups: [number, number, number] = [Math.ceil(m / tile.tm), Math.ceil(n / tile.tn), 1];
-  if (groups[0] > limits.maxWorkgroupsPerDimension || groups[1] > limits.maxWorkgroupsPerDimension) {
-    throw new Error(`matmul: ${m}×${n} needs a ${groups[0]}×${groups[1]} grid, past the device's ${limits.maxWorkgroupsPerDimension} per dimension`);
+  const groups: [number, number, number] = [Math.ceil(m / tile.tm), Math.ceil(n / tile.tn), split ? split.splits : 1];
+  if (groups.some((g) => g > limits.maxWorkgroupsPerDimension)) {
+    throw new Error(`matmul: ${m}×${n}${split ? ` in ${split.splits} k-splits` : ''} needs a ${groups.join('×')} grid, past the device's ${limits.maxWorkgroupsPerDimension} per dimension`);
   }
   const layout = productBindings(epilogue);
   const extra = epilogueInputShapes(epilogue, m, n);
+  const uniforms = split
+    ? writeMatmulUniforms({
+      m, n, k, lda: transA ? k : m, ldb: transB ? n : k, ldc: m,
+      kBegin: 0, kChunk: split.kChunk, kEnd: k, tiles: 0, alpha: 1, beta: 0, lo: 0, hi: 0, p: 1,
+    })
+    : uniformsFor(params, constants);
+  const outputs = split ? split.splits * m * n : m * n;
   return {
     name: 'matmul',
-    variant: variantName(params.variant, epilogue),
+    variant: split ? `${params.variant}+split` : variantName(params.variant, epilogue),
     wgsl: emitTiled(code, layout),
     cacheKey: programCacheKey('matmul', code),
     bindings: layout.bindings,
     workgroupSize: [tileThreads(tile), 1, 1],
     workgroups: groups,
-    uniforms: uniformsFor(params, constants),
+    uniforms,
     flops: 2 * m * n * k,
-    bytes: 4 * (m * k + k * n + m * n + extra.reduce((s, sh) => s + sh[0] * sh[1], 0)),
+    bytes: 4 * (m * k + k * n + outputs + extra.reduce((s, sh) => s + sh[0] * sh[1], 0)),
     boundBy: 'flops',
-    shapes: [transA ? [k, m] : [m, k], transB ? [n, k] : [k, n], ...extra, [m, n]],
+    shapes: [transA ? [k, m] : [m, k], transB ? [n, k] : [k, n], ...extra, split ? [outputs] : [m, n]],
   };
+}
+
+/** tiledConfig for a split-k pass: the tile given (splitTile's by default), the schedule sized by the whole grid. */
+function splitConfig(params: MatmulParams, limits: MatmulLimits, tuning: MatmulTuning, splits: number): { tile: TileConfig; schedule: TiledSchedule } {
+  const { m, n, k, transA } = params;
+  const tile = tuning.tile ?? splitTile(m, n, limits);
+  const workgroups = Math.ceil(m / tile.tm) * Math.ceil(n / tile.tn) * splits;
+  const use: ScheduleUse = { workgroups, scatteredA: transA && params.variant === 'vec4' && k % 4 === 0 };
+  return { tile, schedule: scheduleFor(tile, tuning.schedule, limits, use) };
 }
 
 export interface TiledBindingLayout {
@@ -628,8 +689,16 @@ export function emitTiled(code: TiledCode, at: TiledBindingLayout): string {
     } else {
       w.emit('let i0 = wid.x * TM;', 'let j0 = wid.y * TN;');
     }
-    w.emit(syrk ? '// Split-k: workgroup row wid.y sums its own k range.' : '// One k range: the whole of k.');
-    w.emit(syrk ? 'let k_begin = params.k_begin + wid.y * params.k_chunk;' : 'let k_begin = params.k_begin;');
+    if (syrk) {
+      w.emit('// Split-k: workgroup row wid.y sums its own k range.');
+      w.emit('let k_begin = params.k_begin + wid.y * params.k_chunk;');
+    } else if (code.split) {
+      w.emit('// Split-k: workgroup layer wid.z sums its own k range.');
+      w.emit('let k_begin = params.k_begin + wid.z * params.k_chunk;');
+    } else {
+      w.emit('// One k range: the whole of k.');
+      w.emit('let k_begin = params.k_begin;');
+    }
     w.emit('let k_end = min(k_begin + params.k_chunk, params.k_end);');
     w.emit('let tiles = (k_end - k_begin + TK - 1u) / TK;');
     declareRegisters(A, planA);
@@ -723,6 +792,16 @@ function emitTiledWrites(w: WgslBuilder, code: TiledCode, G: number, TX: number,
               w.emit('// Off the diagonal tiles, the same value lands in the mirror element.');
               w.block('if (i0 != j0)', () => w.emit(`let mt = j + (i + ${q}u) * params.ldc;`, code.accumulate ? 'c[mt] = c[mt] + v[' + q + '];' : 'c[mt] = r;'));
             });
+          }
+          return;
+        }
+        if (code.split) {
+          // Split-k partial, raw (the reduce pass applies the epilogue): scratch[split·m·n + i + j·m].
+          w.emit('let base = wid.z * params.ldc * params.n;');
+          if (code.vecC) {
+            guard(cond(inM('i'), inN), () => w.emit(`c[(base + i + j * params.ldc) / 4u] = ${acc};`));
+          } else {
+            for (let q = 0; q < 4; q++) guard(cond(inM(`i + ${q}u`), inN), () => w.emit(`c[base + i + ${q}u + j * params.ldc] = ${acc}[${q}];`));
           }
           return;
         }

@@ -137,6 +137,23 @@ export function chooseTile(m: number, n: number, limits: MatmulLimits, square = 
   return found.tile;
 }
 
+/** The edge of the biggest tile in GEMM_TILES, and the side from which a split-k product takes it. */
+const BIG_TILE = 128;
+
+/**
+ * The tile of a split-k product (matmulSplit.ts): the splits supply the parallelism, so a C at
+ * least BIG_TILE on both sides takes the biggest tile that fits (least shared-memory traffic per
+ * flop) however few of them there are, as SYRK's split plan does; a smaller C takes the tile its
+ * own grid gets (a 128² tile over a 40×40 C would be mostly padding). The planner counts the grid
+ * of this tile when it picks a split count (fusion/matmulRouting.ts).
+ */
+export function splitTile(m: number, n: number, limits: MatmulLimits): TileConfig {
+  if (m < BIG_TILE || n < BIG_TILE) return chooseTile(m, n, limits);
+  // Asked as if C were at least 2048² (256 tiles of 128², past every row's minGrid), chooseTile
+  // gives the biggest tile the device fits.
+  return chooseTile(Math.max(m, 2048), Math.max(n, 2048), limits);
+}
+
 export function tileThreads(t: TileConfig): number {
   return (t.tm / t.rm) * (t.tn / t.rn);
 }

@@ -126,6 +126,7 @@ export function buildSyrkPlan(params: SyrkParams, constants: SyrkConstants, limi
     bShared: 'j',
     syrkWrite: splits === 1 ? 'direct' : 'partial',
     accumulate: splits === 1 && params.accumulate,
+    split: false,
   };
   const uniforms = writeMatmulUniforms({
     m: n, n, k, lda: k, ldb: k, ldc: n,

@@ -9,6 +9,7 @@ import { buildFusedElementwise } from '../../kernels/fusedElementwise.ts';
 import { buildReduction } from '../../kernels/reduction.ts';
 import { buildRandom } from '../../kernels/random.ts';
 import { buildMatmul } from '../../kernels/matmul.ts';
+import { buildMatmulSplitPlan } from '../../kernels/matmulSplit.ts';
 import { buildSyrkPlan } from '../../kernels/syrk.ts';
 import { buildTranspose } from '../../kernels/transpose.ts';
 import { buildRangeWrite, buildSlice, buildSplice } from '../../kernels/rangeCopy.ts';
@@ -347,12 +348,17 @@ export class GpuRuntime implements LoweringHost {
             p.release(partials);
           }
         } else {
-          const program = buildMatmul(
-            { variant: s.variant, m: s.m, n: s.n, k: s.k, transA: s.transA, transB: s.transB, epilogue: s.epilogue, diagonalOnly: s.diagonalOnly },
-            s.constants,
-            limits,
-          );
-          p.dispatch(program, [bufferOf(s.a), bufferOf(s.b), ...s.extraInputs.map(bufferOf)], out);
+          const params = { variant: s.variant, m: s.m, n: s.n, k: s.k, transA: s.transA, transB: s.transB, epilogue: s.epilogue, diagonalOnly: s.diagonalOnly };
+          if (s.splits > 1) {
+            // Split-k: raw partials per k range into scratch, then summed in order with the epilogue.
+            const plan = buildMatmulSplitPlan(params, s.constants, limits, s.splits);
+            const partials = p.allocate(plan.scratchLength);
+            p.dispatch(plan.passes[0], [bufferOf(s.a), bufferOf(s.b)], partials);
+            p.dispatch(plan.passes[1], [partials, ...s.extraInputs.map(bufferOf)], out);
+            p.release(partials);
+          } else {
+            p.dispatch(buildMatmul(params, s.constants, limits), [bufferOf(s.a), bufferOf(s.b), ...s.extraInputs.map(bufferOf)], out);
+          }
         }
         this.own(s.output, out);
         return;
