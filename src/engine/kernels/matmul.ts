@@ -2,7 +2,9 @@
 // epilogue folded into the write (alpha, + beta, bias row/column, row/column scaling, clamps,
 // power) and `diag(A*B)` computing only the diagonal. Which variant runs is the planner's decision
 // (fusion/matmulRouting.ts: one function, a comment per threshold), and so is which expressions
-// fold into the epilogue. This file only generates code.
+// fold into the epilogue. This file generates the tiled kernels and routes to the others:
+// matmulNarrow.ts (smallk, gemv, diag), matmulSplit.ts (split-k's reduce pass); what they all share
+// (parameters, uniforms, the epilogue) is matmulContract.ts.
 //
 // Variants:
 // - `tiled`  : shared-memory tiles of A and B (one or two stages; the next tile's global loads in
@@ -37,7 +39,7 @@
 // The key holds the variant, the transposes, the epilogue flags, the tile, the vec4 flags and the
 // fit flags (M/N/K divisible by the tile: bounds checks dropped); shapes live in the uniforms.
 
-import { foldedGrid, programCacheKey, UniformWriter, type KernelBinding, type KernelProgram } from './program.ts';
+import { programCacheKey, type KernelProgram } from './program.ts';
 import { WgslBuilder, withPreamble } from './wgslBuilder.ts';
 import {
   checkTile,
@@ -52,65 +54,25 @@ import {
 } from './matmulTiles.ts';
 
 export * from './matmulTiles.ts';
-
-export type MatmulVariant = 'tiled' | 'vec4' | 'smallk' | 'gemv';
-
-/** Applied to each output element c = Σ_k A(i,k)B(k,j), in this order; each step optional. */
-export interface MatmulEpilogue {
-  /** c *= alpha (uniform). */
-  alpha: boolean;
-  /** c += beta (uniform scalar). */
-  beta: boolean;
-  /** c += bias[j] (row vector 1×N) or bias[i] (column vector M×1): an extra input. */
-  bias: 'none' | 'row' | 'column';
-  /** c *= or /= s[i] (rowX: per row, M×1) or s[j] (colX: per column, 1×N): an extra input. */
-  scale: 'none' | 'rowMul' | 'rowDiv' | 'colMul' | 'colDiv';
-  /** c = max(c, lo), then min(c, hi) (uniforms; NaN-ignoring like MATLAB max/min). */
-  clampMin: boolean;
-  clampMax: boolean;
-  /** c = c .^ p (uniform; MATLAB power semantics, p = 2 exactly as c*c). */
-  power: boolean;
-}
-
-export interface MatmulParams {
-  variant: MatmulVariant;
-  /** C is m×n; A is m×k (k×m stored when transA), B is k×n (n×k stored when transB). */
-  m: number;
-  n: number;
-  k: number;
-  transA: boolean;
-  transB: boolean;
-  epilogue: MatmulEpilogue | null;
-  /** diag(A*B): only C(i,i), output length min(m,n). `variant` is then ignored. */
-  diagonalOnly: boolean;
-}
-
-export interface MatmulConstants {
-  alpha?: number;
-  beta?: number;
-  lo?: number;
-  hi?: number;
-  p?: number;
-}
-
-/** Bench/tuning overrides; the planner never passes these. */
-export interface MatmulTuning {
-  tile?: TileConfig;
-  /**
-   * Fields given here are used as they are (an error if they do not fit); the rest come from
-   * DEFAULT_SCHEDULE, adapted to the tile (a warp arrangement it cannot take, storage it lacks).
-   */
-  schedule?: Partial<TiledSchedule>;
-  /** Columns each smallk thread sweeps. */
-  smallkColumns?: number;
-  /** Shared-memory layout of B (not B'); see TiledCode.bShared. */
-  bShared?: 'k' | 'j';
-}
-
-// ---- routing ----
-
-/** K at or below which the product is an outer-product-like write of C (smallk). */
-export const SMALL_K = 8;
+export * from './matmulContract.ts';
+import {
+  emitEpilogueBindings,
+  emitEpilogueFunction,
+  emitParamsStruct,
+  epilogueCall,
+  epilogueInputShapes,
+  normaliseEpilogue,
+  productBindings,
+  uniformsFor,
+  variantName,
+  writeMatmulUniforms,
+  type MatmulConstants,
+  type MatmulEpilogue,
+  type MatmulParams,
+  type MatmulTuning,
+  type TiledBindingLayout,
+} from './matmulContract.ts';
+import { buildDot, buildSmallK } from './matmulNarrow.ts';
 
 // ---- the builder ----
 
@@ -131,135 +93,6 @@ export function buildMatmul(params: MatmulParams, constants: MatmulConstants, li
       if (m !== 1 && n !== 1) throw new Error(`matmul gemv: needs m == 1 or n == 1, got ${m}×${n}`);
       return buildDot(params, epilogue, constants, limits, n === 1 ? 'rows' : 'cols');
   }
-}
-
-/** An epilogue with no step is no epilogue (so `+epilogue` and the key stay honest). */
-function normaliseEpilogue(e: MatmulEpilogue | null): MatmulEpilogue | null {
-  if (!e) return null;
-  const any = e.alpha || e.beta || e.bias !== 'none' || e.scale !== 'none' || e.clampMin || e.clampMax || e.power;
-  return any
-    ? { alpha: e.alpha, beta: e.beta, bias: e.bias, scale: e.scale, clampMin: e.clampMin, clampMax: e.clampMax, power: e.power }
-    : null;
-}
-
-// ---- uniforms (one layout for every variant and for syrk) ----
-
-/** Mirrors the WGSL `Params` struct of emitParamsStruct. */
-export interface MatmulUniforms {
-  m: number;
-  n: number;
-  k: number;
-  lda: number;
-  ldb: number;
-  ldc: number;
-  /** First k index summed (syrk row chunks), the k-range of one split, and the end of the k range. */
-  kBegin: number;
-  kChunk: number;
-  kEnd: number;
-  /** syrk: tiles per side of C. */
-  tiles: number;
-  alpha: number;
-  beta: number;
-  lo: number;
-  hi: number;
-  p: number;
-}
-
-export function writeMatmulUniforms(u: MatmulUniforms): ArrayBuffer {
-  return new UniformWriter()
-    .u32(u.m).u32(u.n).u32(u.k).u32(u.lda)
-    .u32(u.ldb).u32(u.ldc).u32(u.kBegin).u32(u.kChunk)
-    .u32(u.kEnd).u32(u.tiles).u32(f32Bits(u.alpha)).u32(f32Bits(u.beta))
-    .u32(f32Bits(u.lo)).u32(f32Bits(u.hi)).u32(f32Bits(u.p))
-    .finish();
-}
-
-export function emitParamsStruct(w: WgslBuilder): void {
-  w.block('struct Params', () => {
-    w.emit('m: u32,', 'n: u32,', 'k: u32,', 'lda: u32,', 'ldb: u32,', 'ldc: u32,');
-    w.emit('// The summed k range: [k_begin + split·k_chunk, min(… + k_chunk, k_end)).');
-    w.emit('k_begin: u32,', 'k_chunk: u32,', 'k_end: u32,', 'tiles: u32,');
-    w.emit('alpha: f32,', 'beta: f32,', 'lo: f32,', 'hi: f32,', 'p: f32,');
-  });
-}
-
-function uniformsFor(params: MatmulParams, constants: MatmulConstants): ArrayBuffer {
-  const { m, n, k, transA, transB } = params;
-  return writeMatmulUniforms({
-    m, n, k,
-    lda: transA ? k : m,
-    ldb: transB ? n : k,
-    ldc: m,
-    kBegin: 0,
-    kChunk: k,
-    kEnd: k,
-    tiles: 0,
-    alpha: constants.alpha ?? 1,
-    beta: constants.beta ?? 0,
-    lo: constants.lo ?? 0,
-    hi: constants.hi ?? 0,
-    p: constants.p ?? 1,
-  });
-}
-
-// ---- epilogue ----
-
-/**
- * Bindings of a product: its `operands` read inputs (a and b; the partials for split-k's reduce
- * pass), then the epilogue's extra inputs, then c, then the uniform.
- */
-export function productBindings(epilogue: MatmulEpilogue | null, operands = 2): { bindings: KernelBinding[]; bias: number; scale: number; c: number; uniform: number } {
-  let next = operands;
-  const bias = epilogue && epilogue.bias !== 'none' ? next++ : -1;
-  const scale = epilogue && epilogue.scale !== 'none' ? next++ : -1;
-  const c = next++;
-  const uniform = next++;
-  const bindings: KernelBinding[] = [];
-  for (let b = 0; b < c; b++) bindings.push({ binding: b, kind: 'read' });
-  bindings.push({ binding: c, kind: 'read_write' }, { binding: uniform, kind: 'uniform' });
-  return { bindings, bias, scale, c, uniform };
-}
-
-export function emitEpilogueBindings(w: WgslBuilder, epilogue: MatmulEpilogue | null, at: { bias: number; scale: number }): void {
-  if (at.bias >= 0) w.emit(`@group(0) @binding(${at.bias}) var<storage, read> bias: array<f32>;`);
-  if (at.scale >= 0) w.emit(`@group(0) @binding(${at.scale}) var<storage, read> scale: array<f32>;`);
-  void epilogue;
-}
-
-/** `fn epilogue(v, i, j) -> f32`, the steps in the contract's order. Emitted only when there is one. */
-export function emitEpilogueFunction(w: WgslBuilder, e: MatmulEpilogue | null): void {
-  if (!e) return;
-  w.block('fn epilogue(value: f32, i: u32, j: u32) -> f32', () => {
-    w.emit('var v = value;');
-    if (e.alpha) w.emit('v = v * params.alpha;');
-    if (e.beta) w.emit('v = v + params.beta;');
-    if (e.bias === 'row') w.emit('v = v + bias[j];');
-    if (e.bias === 'column') w.emit('v = v + bias[i];');
-    if (e.scale === 'rowMul') w.emit('v = v * scale[i];');
-    if (e.scale === 'rowDiv') w.emit('v = v / scale[i];');
-    if (e.scale === 'colMul') w.emit('v = v * scale[j];');
-    if (e.scale === 'colDiv') w.emit('v = v / scale[j];');
-    if (e.clampMin) w.emit('v = mb_max(v, params.lo);');
-    if (e.clampMax) w.emit('v = mb_min(v, params.hi);');
-    if (e.power) w.emit('v = mb_pow(v, params.p);');
-    w.emit('return v;');
-  });
-  w.emit('');
-}
-
-function epilogueCall(e: MatmulEpilogue | null, value: string, i: string, j: string): string {
-  return e ? `epilogue(${value}, ${i}, ${j})` : value;
-}
-
-export function epilogueInputShapes(e: MatmulEpilogue | null, m: number, n: number): number[][] {
-  const shapes: number[][] = [];
-  if (e && e.bias !== 'none') shapes.push(e.bias === 'row' ? [1, n] : [m, 1]);
-  if (e && e.scale !== 'none') shapes.push(e.scale.startsWith('row') ? [m, 1] : [1, n]);
-  return shapes;
-}
-
-export function variantName(base: string, e: MatmulEpilogue | null): string {
-  return e ? `${base}+epilogue` : base;
 }
 
 // ---- tiled / vec4 GEMM (shared with syrk) ----
@@ -404,12 +237,6 @@ function splitConfig(params: MatmulParams, limits: MatmulLimits, tuning: MatmulT
   return { tile, schedule: scheduleFor(tile, tuning.schedule, limits, use) };
 }
 
-export interface TiledBindingLayout {
-  bias: number;
-  scale: number;
-  c: number;
-  uniform: number;
-}
 
 /**
  * One operand of the tiled kernel as the loaders see it: X(x, p) with x along the tile's rows (A,
@@ -819,229 +646,4 @@ function emitTiledWrites(w: WgslBuilder, code: TiledCode, G: number, TX: number,
       });
     }
   }
-}
-
-// ---- smallk ----
-
-/** Rows per smallk thread (one vec4 of C per column) and threads per workgroup. */
-const SMALLK_ROWS = 4;
-const SMALLK_THREADS = 256;
-/** Columns a smallk thread sweeps with its A rows in registers: A is re-read n / 32 times, from cache. */
-const SMALLK_COLUMNS = 32;
-
-interface SmallKCode {
-  readonly k: number;
-  readonly transA: boolean;
-  readonly transB: boolean;
-  readonly vecC: boolean;
-  readonly fitM: boolean;
-  readonly columns: number;
-  readonly epilogue: MatmulEpilogue | null;
-}
-
-function buildSmallK(
-  params: MatmulParams,
-  epilogue: MatmulEpilogue | null,
-  constants: MatmulConstants,
-  limits: MatmulLimits,
-  columnsOverride: number | undefined,
-): KernelProgram {
-  const { m, n, k, transA, transB } = params;
-  if (k > SMALL_K) throw new Error(`matmul smallk: k = ${k} > ${SMALL_K}`);
-  const rowsPerGroup = SMALLK_ROWS * SMALLK_THREADS;
-  const threads = Math.min(SMALLK_THREADS, limits.maxInvocations);
-  if (threads !== SMALLK_THREADS) throw new Error(`matmul smallk: needs ${SMALLK_THREADS} invocations per workgroup`);
-  let columns = columnsOverride ?? SMALLK_COLUMNS;
-  while (Math.ceil(n / columns) > limits.maxWorkgroupsPerDimension) columns *= 2;
-  const groupsX = Math.ceil(m / rowsPerGroup);
-  if (groupsX > limits.maxWorkgroupsPerDimension) throw new Error(`matmul smallk: m = ${m} is past the workgroup grid`);
-  // k is specialised (k ≤ 8, so at most 8 pipelines): the loop over k unrolls into registers.
-  const code: SmallKCode = { k, transA, transB, vecC: m % 4 === 0, fitM: m % rowsPerGroup === 0, columns, epilogue };
-  const layout = productBindings(epilogue);
-  const extra = epilogueInputShapes(epilogue, m, n);
-  return {
-    name: 'matmul',
-    variant: variantName('smallk', epilogue),
-    wgsl: emitSmallK(code, layout),
-    cacheKey: programCacheKey('matmul', { variant: 'smallk', ...code }),
-    bindings: layout.bindings,
-    workgroupSize: [SMALLK_THREADS, 1, 1],
-    workgroups: [groupsX, Math.ceil(n / columns), 1],
-    uniforms: uniformsFor(params, constants),
-    flops: 2 * m * n * k,
-    bytes: 4 * (m * k + k * n + m * n + extra.reduce((s, sh) => s + sh[0] * sh[1], 0)),
-    boundBy: 'bytes',
-    shapes: [transA ? [k, m] : [m, k], transB ? [n, k] : [k, n], ...extra, [m, n]],
-  };
-}
-
-function emitSmallK(code: SmallKCode, at: TiledBindingLayout): string {
-  const { k } = code;
-  const w = new WgslBuilder();
-  w.emit(`// matmul smallk: k = ${k}, ${SMALLK_ROWS} rows × ${code.columns} columns per thread${code.vecC ? ', vec4 C' : ''}`);
-  emitParamsStruct(w);
-  w.emit('');
-  w.emit('@group(0) @binding(0) var<storage, read> a: array<f32>;');
-  w.emit('@group(0) @binding(1) var<storage, read> b: array<f32>;');
-  emitEpilogueBindings(w, code.epilogue, at);
-  w.emit(`@group(0) @binding(${at.c}) var<storage, read_write> c: array<${code.vecC ? 'vec4<f32>' : 'f32'}>;`);
-  w.emit(`@group(0) @binding(${at.uniform}) var<uniform> params: Params;`);
-  w.emit('');
-  emitEpilogueFunction(w, code.epilogue);
-  const aAt = (i: string, p: number): string => (code.transA ? `${p}u + (${i}) * params.lda` : `${i} + ${p}u * params.lda`);
-  const bAt = (p: number): string => (code.transB ? `j + ${p}u * params.ldb` : `${p}u + j * params.ldb`);
-  w.emit(`@compute @workgroup_size(${SMALLK_THREADS})`);
-  w.block('fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32)', () => {
-    w.emit(`let i = (wid.x * ${SMALLK_THREADS}u + lid) * ${SMALLK_ROWS}u;`);
-    if (!code.fitM) w.block('if (i >= params.m)', () => w.emit('return;'));
-    w.emit('// This thread\'s four rows of A, for every k, stay in registers.');
-    for (let p = 0; p < k; p++) {
-      const lanes = [0, 1, 2, 3].map((q) => {
-        const row = q === 0 ? 'i' : `i + ${q}u`;
-        if (code.fitM || q === 0) return `a[${aAt(row, p)}]`;
-        // Past the last row: read row i instead (a valid address) and use 0.
-        return `select(0.0, a[${aAt(`select(i, ${row}, ${row} < params.m)`, p)}], ${row} < params.m)`;
-      });
-      w.emit(`let a${p} = vec4<f32>(${lanes.join(', ')});`);
-    }
-    w.emit(`let j_first = wid.y * ${code.columns}u;`);
-    w.emit(`let j_last = min(j_first + ${code.columns}u, params.n);`);
-    w.block('for (var j = j_first; j < j_last; j = j + 1u)', () => {
-      w.emit('// B(p, j) is the same for the whole workgroup: a broadcast load.');
-      const terms = Array.from({ length: k }, (_, p) => `a${p} * b[${bAt(p)}]`);
-      w.emit(`let v = ${terms.join(' + ')};`);
-      const e = code.epilogue;
-      if (code.vecC) {
-        const value = e ? `vec4<f32>(${[0, 1, 2, 3].map((q) => epilogueCall(e, `v[${q}]`, q === 0 ? 'i' : `i + ${q}u`, 'j')).join(', ')})` : 'v';
-        w.emit(`c[(i + j * params.ldc) / 4u] = ${value};`);
-      } else {
-        for (let q = 0; q < 4; q++) {
-          const row = q === 0 ? 'i' : `i + ${q}u`;
-          const store = `c[${row} + j * params.ldc] = ${epilogueCall(e, `v[${q}]`, row, 'j')};`;
-          if (q === 0) w.emit(store);
-          else w.block(`if (${row} < params.m)`, () => w.emit(store));
-        }
-      }
-    });
-  });
-  return withPreamble(w.toString());
-}
-
-// ---- gemv and diag: one dot product per output ----
-
-/**
- * Output o = Σ_p X(o,p)·Y(o,p), each operand addressed as base[o·so + p·sp]:
- * - `rows` (n == 1): X = A (o = i), Y = the column B(:,1);
- * - `cols` (m == 1): X(o,p) = B(p,o) (o = j), Y = the row A(1,:);
- * - `diag`         : X = A(o,:), Y = B(:,o).
- * Lanes of a workgroup run along p when X is contiguous along p (so a warp reads consecutive
- * elements), else along o, with a few lanes along p; partial sums meet in workgroup memory.
- */
-type DotMode = 'rows' | 'cols' | 'diag';
-
-interface DotCode {
-  readonly mode: DotMode;
-  /** X contiguous along p: 64 lanes along p, 4 outputs per workgroup; else 64 outputs, 4 lanes along p. */
-  readonly alongP: boolean;
-  readonly transA: boolean;
-  readonly transB: boolean;
-  readonly epilogue: MatmulEpilogue | null;
-}
-
-const DOT_THREADS = 256;
-
-function buildDot(params: MatmulParams, epilogue: MatmulEpilogue | null, constants: MatmulConstants, limits: MatmulLimits, mode: DotMode): KernelProgram {
-  const { m, n, k, transA, transB } = params;
-  if (limits.maxInvocations < DOT_THREADS) throw new Error(`matmul ${mode}: needs ${DOT_THREADS} invocations per workgroup`);
-  // Is X(o, p) contiguous along p?
-  const alongP = mode === 'cols' ? !transB : transA;
-  const code: DotCode = { mode, alongP, transA, transB, epilogue };
-  const outputs = mode === 'rows' ? m : mode === 'cols' ? n : Math.min(m, n);
-  const perGroup = alongP ? DOT_THREADS / 64 : 64;
-  const layout = productBindings(epilogue);
-  const extra = epilogueInputShapes(epilogue, m, n);
-  const outShape = mode === 'diag' ? [outputs, 1] : [m, n];
-  const flops = 2 * outputs * k;
-  const bytes = mode === 'diag' ? 4 * (2 * outputs * k + outputs) : 4 * (m * k + k * n + m * n);
-  return {
-    name: 'matmul',
-    variant: variantName(mode === 'diag' ? 'diag' : 'gemv', epilogue),
-    wgsl: emitDot(code, layout),
-    cacheKey: programCacheKey('matmul', { variant: mode === 'diag' ? 'diag' : 'gemv', ...code }),
-    bindings: layout.bindings,
-    workgroupSize: [DOT_THREADS, 1, 1],
-    workgroups: foldedGrid(Math.ceil(outputs / perGroup) * DOT_THREADS, DOT_THREADS, limits.maxWorkgroupsPerDimension),
-    uniforms: uniformsFor(params, constants),
-    flops,
-    bytes: bytes + 4 * extra.reduce((s, sh) => s + sh[0] * sh[1], 0),
-    boundBy: 'bytes',
-    shapes: [transA ? [k, m] : [m, k], transB ? [n, k] : [k, n], ...extra, outShape],
-  };
-}
-
-function emitDot(code: DotCode, at: TiledBindingLayout): string {
-  const lanesP = code.alongP ? 64 : 4;
-  const perGroup = DOT_THREADS / lanesP;
-  const w = new WgslBuilder();
-  w.emit(`// matmul ${code.mode}: ${perGroup} outputs per workgroup, ${lanesP} lanes along k`);
-  emitParamsStruct(w);
-  w.emit('');
-  w.emit('@group(0) @binding(0) var<storage, read> a: array<f32>;');
-  w.emit('@group(0) @binding(1) var<storage, read> b: array<f32>;');
-  emitEpilogueBindings(w, code.epilogue, at);
-  w.emit(`@group(0) @binding(${at.c}) var<storage, read_write> c: array<f32>;`);
-  w.emit(`@group(0) @binding(${at.uniform}) var<uniform> params: Params;`);
-  w.emit(`var<workgroup> partial: array<f32, ${DOT_THREADS}>;`);
-  w.emit('');
-  emitEpilogueFunction(w, code.epilogue);
-  // A(i,p) and B(p,j) as index expressions.
-  const A = (i: string, p: string): string => (code.transA ? `a[${p} + ${i} * params.lda]` : `a[${i} + ${p} * params.lda]`);
-  const B = (p: string, j: string): string => (code.transB ? `b[${j} + ${p} * params.ldb]` : `b[${p} + ${j} * params.ldb]`);
-  const term = (o: string, p: string): string => {
-    switch (code.mode) {
-      case 'rows':
-        return `${A(o, p)} * ${B(p, '0u')}`;
-      case 'cols':
-        return `${A('0u', p)} * ${B(p, o)}`;
-      case 'diag':
-        return `${A(o, p)} * ${B(p, o)}`;
-    }
-  };
-  const count = code.mode === 'rows' ? 'params.m' : code.mode === 'cols' ? 'params.n' : 'min(params.m, params.n)';
-  w.emit(`@compute @workgroup_size(${DOT_THREADS})`);
-  w.block('fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>, @builtin(local_invocation_index) lid: u32)', () => {
-    w.emit('let g = wid.x + wid.y * groups.x;');
-    // Lane layout: with lanes along p, lid = lane + 64·r; else lid = r + 64·lane (neighbours take neighbouring outputs).
-    if (code.alongP) w.emit(`let lane = lid % ${lanesP}u;`, `let r = lid / ${lanesP}u;`);
-    else w.emit(`let r = lid % ${perGroup}u;`, `let lane = lid / ${perGroup}u;`);
-    w.emit(`let o = g * ${perGroup}u + r;`);
-    w.emit(`let live = o < ${count};`);
-    w.emit('var s0 = 0.0;', 'var s1 = 0.0;');
-    w.block('if (live)', () => {
-      w.emit('var p = lane;');
-      w.emit(`// Two accumulators: two loads in flight per lane.`);
-      w.block(`for (; p + ${lanesP}u < params.k; p = p + ${2 * lanesP}u)`, () => {
-        w.emit(`s0 = s0 + ${term('o', 'p')};`);
-        w.emit(`s1 = s1 + ${term('o', `(p + ${lanesP}u)`)};`);
-      });
-      w.block('if (p < params.k)', () => w.emit(`s0 = s0 + ${term('o', 'p')};`));
-    });
-    w.emit('partial[lid] = s0 + s1;');
-    w.emit('workgroupBarrier();');
-    // Tree over the lanes of each output.
-    const stride = code.alongP ? 1 : perGroup;
-    for (let s = lanesP / 2; s >= 1; s /= 2) {
-      w.block(`if (lane < ${s}u)`, () => w.emit(`partial[lid] = partial[lid] + partial[lid + ${s * stride}u];`));
-      w.emit('workgroupBarrier();');
-    }
-    w.block('if (lane == 0u && live)', () => {
-      const [i, j] = code.mode === 'rows' ? ['o', '0u'] : code.mode === 'cols' ? ['0u', 'o'] : ['o', 'o'];
-      w.emit(`c[o] = ${epilogueCall(code.epilogue, 'partial[lid]', i, j)};`);
-    });
-  });
-  return withPreamble(w.toString());
-}
-
-function f32Bits(value: number): number {
-  return new Uint32Array(Float32Array.of(value).buffer)[0];
 }
