@@ -324,8 +324,8 @@ describe.skipIf(!provider)('GPU runtime against the CPU session', () => {
     // The status bar's policy switch replaces the session's GPU runtime; then the value goes.
     g.gpu = 'auto';
     expect((await runInSession(g, 'clear big')).error).toBeNull();
-    await collectGarbage();
-    await collectGarbage();
+    // Finalization callbacks trail a collection by a few tasks: collect until they have run.
+    for (let round = 0; round < 10 && provider!.memoryInUse() >= before + 4 * 1024 * 1024; round++) await collectGarbage();
     expect(provider!.memoryInUse()).toBeLessThan(before + 4 * 1024 * 1024);
   });
 
