@@ -6,13 +6,13 @@
 // splice and write kernels, nothing read back, y still a GPU array.
 
 import { describe, expect, it } from 'vitest';
-import { elementwiseNode, residentNode, reshapeNode, sliceNode, spliceNode, constantNode, type GraphNode } from '../../../src/engine/graph/node.ts';
+import { elementwiseNode, reshapeNode, sliceNode, spliceNode, constantNode, type GraphNode } from '../../../src/engine/graph/node.ts';
 import { planFlush, type PlanStep } from '../../../src/engine/fusion/plan.ts';
 import { runInSession } from '../../../src/engine/runJson.ts';
 import { Session } from '../../../src/engine/session.ts';
 import { recordingProvider } from './recordingProvider.ts';
+import { input } from './graphBuilders.ts';
 
-const input = (...shape: number[]): GraphNode => residentNode({}, shape);
 /** A pending node of the given shape (an elementwise op over a computed input). */
 const pending = (...shape: number[]): GraphNode => elementwiseNode('abs', [input(...shape)])!;
 

@@ -6,30 +6,19 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  constantNode,
   elementwiseNode,
   randomNode,
   reduceNode,
   reshapeNode,
-  residentNode,
   uploadNode,
   type GraphNode,
 } from '../../../src/engine/graph/node.ts';
-import type { ElementwiseOpName } from '../../../src/engine/graph/elementwiseOps.ts';
 import { planFlush, type Plan, type PlanStep } from '../../../src/engine/fusion/plan.ts';
+import { ew, input, k } from './graphBuilders.ts';
 
 // ---- helpers ----
 
-/** A computed input of the given shape (a leaf for every flush). */
-const input = (...shape: number[]): GraphNode => residentNode({}, shape);
-const k = (value: number): GraphNode => constantNode(value);
 
-/** elementwiseNode that must succeed (shapes compatible). */
-function ew(op: ElementwiseOpName, ...args: GraphNode[]): GraphNode {
-  const n = elementwiseNode(op, args);
-  if (!n) throw new Error(`test setup: incompatible shapes for ${op}`);
-  return n;
-}
 
 type KernelStep = Extract<PlanStep, { kind: 'elementwise' | 'reduction' | 'random' }>;
 

@@ -8,30 +8,20 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  constantNode,
-  elementwiseNode,
   matmulNode,
   randomNode,
   reduceNode,
-  residentNode,
   type GraphNode,
 } from '../../../src/engine/graph/node.ts';
-import type { ElementwiseOpName } from '../../../src/engine/graph/elementwiseOps.ts';
 import { planFlush, type Plan, type PlanStep } from '../../../src/engine/fusion/plan.ts';
 import { buildFusedElementwise } from '../../../src/engine/kernels/fusedElementwise.ts';
 import { MAX_GENERATED_FILLS } from '../../../src/engine/fusion/elementwise.ts';
 import { runInSession } from '../../../src/engine/runJson.ts';
 import { Session } from '../../../src/engine/session.ts';
 import { recordingProvider } from './recordingProvider.ts';
+import { ew, input, k } from './graphBuilders.ts';
 
-const input = (...shape: number[]): GraphNode => residentNode({}, shape);
-const k = (value: number): GraphNode => constantNode(value);
 
-function ew(op: ElementwiseOpName, ...args: GraphNode[]): GraphNode {
-  const n = elementwiseNode(op, args);
-  if (!n) throw new Error(`test setup: incompatible shapes for ${op}`);
-  return n;
-}
 
 type ElementwiseStep = Extract<PlanStep, { kind: 'elementwise' }>;
 type ReductionStep = Extract<PlanStep, { kind: 'reduction' }>;
