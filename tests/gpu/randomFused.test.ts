@@ -7,6 +7,7 @@
 // and a price close to the CPU session's. Skipped, with the reason printed, when there is no
 // WebGPU adapter.
 
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ELEMENTWISE_OPS, type ElementwiseOpName } from '../../src/engine/graph/elementwiseOps.ts';
 import {
@@ -197,25 +198,15 @@ describe.skipIf(!gpu)('a random operand generated in-kernel equals the materiali
 // ---- end to end ----
 
 /**
- * bench/workloads/monte_carlo.m at a small size. `materialise` makes every iteration read one
- * element of Z before using it (a sync point), so each fill is computed by the random kernel and
- * the update reads it from memory, as before fills were generated in-kernel.
+ * bench/workloads/monte_carlo.m itself, at a small size. `materialise` makes every iteration read
+ * one element of Z before using it (a sync point), so each fill is computed by the random kernel
+ * and the update reads it from memory, as before fills were generated in-kernel.
  */
 function monteCarloScript(materialise: boolean): string {
-  return `
-rng(0);
-M = 1000; T = 16;
-S0 = single(100); K = single(100); r = single(0.05); vol = single(0.2); dt = single(1 / 252);
-drift = (r - vol^2 / 2) * dt;
-step = vol * sqrt(dt);
-S = S0 * ones(M, 1, 'single');
-for t = 1:T
-  Z = randn(M, 1, 'single');
-${materialise ? '  z1 = gather(Z(1));\n' : ''}  S = S .* exp(drift + step * Z);
-end
-payoff = max(S - K, 0);
-price = mean(payoff) * exp(-r * T * dt);
-`;
+  const script = readFileSync('bench/workloads/monte_carlo.m', 'utf8');
+  const update = '  S = S .* exp(drift + step * Z);';
+  if (!script.includes(update)) throw new Error('test setup: monte_carlo.m no longer has the update line this test instruments');
+  return `M = 1000; T = 16;\n${materialise ? script.replace(update, `  z1 = gather(Z(1));\n${update}`) : script}`;
 }
 
 async function runGpu(source: string): Promise<RunResultJson> {

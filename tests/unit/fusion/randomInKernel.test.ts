@@ -6,6 +6,7 @@
 // and the kernels of a Monte Carlo loop's iterations share one cache key. The last part runs the
 // Monte Carlo script through a Session on the recording provider.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   matmulNode,
@@ -198,20 +199,8 @@ describe('the Monte Carlo script on a GPU session (recording provider)', () => {
     const provider = recordingProvider();
     const session = new Session({ gpu: 'on' });
     session.attachGpu(provider);
-    const source = `
-rng(0);
-M = 1000; T = 8;
-S0 = single(100); K = single(100); r = single(0.05); vol = single(0.2); dt = single(1 / 252);
-drift = (r - vol^2 / 2) * dt;
-step = vol * sqrt(dt);
-S = S0 * ones(M, 1, 'single');
-for t = 1:T
-  Z = randn(M, 1, 'single');
-  S = S .* exp(drift + step * Z);
-end
-payoff = max(S - K, 0);
-price = mean(payoff) * exp(-r * T * dt);
-`;
+    // The benchmark's own script, at a small size.
+    const source = `M = 1000; T = 8;\n${readFileSync('bench/workloads/monte_carlo.m', 'utf8')}`;
     const r = await runInSession(session, source);
     expect(r.error).toBeNull();
     const kernels = (r.kernels ?? []).map((e) => `${e.name}/${e.variant}`);
